@@ -1,0 +1,40 @@
+"""Where reflect keeps its data, config and cache: each resolved in exactly one function."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "reflect"
+
+
+def data_dir(flag: Path | str | None = None) -> Path:
+    """The journal's directory: ``--data-dir``, else ``REFLECT_DATA_DIR``, else the platform's."""
+    if flag:
+        return Path(flag).expanduser()
+    env = os.environ.get("REFLECT_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    """The config file: ``REFLECT_CONFIG``, else ``config.toml`` in the platform's config dir."""
+    env = os.environ.get("REFLECT_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def cache_dir() -> Path:
+    """The cache directory: ``REFLECT_CACHE_DIR``, else the platform's. Never the truth."""
+    env = os.environ.get("REFLECT_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,67 @@
+"""Reflection files as text: TOML (and JSON) in, TOML out. No file system access here."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from reflect.errors import InvalidReflection, Problem
+from reflect.models import Reflection, validate_reflection
+
+SCHEMA_FILE = "reflection.schema.json"
+
+
+def schema_path() -> Path:
+    """The JSON Schema shipped inside the installed package."""
+    return Path(__file__).parent / "data" / SCHEMA_FILE
+
+
+def dumps(reflection: Reflection) -> str:
+    """The TOML text of a reflection file, starting with a ``#:schema`` line for editors."""
+    import tomli_w
+
+    header = f"#:schema {schema_path().as_uri()}\n"
+    return header + tomli_w.dumps(reflection.to_data(), multiline_strings=True)
+
+
+def decode(raw: bytes, path: Path | None = None) -> str:
+    """Bytes of a file as text, or a problem naming where it stops being UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidReflection(
+            [Problem(path, "", f"not UTF-8 text (bad byte at offset {error.start})")]
+        ) from None
+
+
+def parse_toml(text: str, path: Path | None = None) -> dict[str, Any]:
+    """TOML text as data, or a one-line problem that says where the syntax breaks."""
+    if "\x00" in text:
+        raise InvalidReflection([Problem(path, "", "not a text file (contains NUL bytes)")])
+    if not text.strip():
+        raise InvalidReflection([Problem(path, "", "file is empty")])
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidReflection([Problem(path, "", f"not valid TOML: {error}")]) from None
+
+
+def parse_json(text: str, path: Path | None = None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidReflection([Problem(path, "", f"not valid JSON: {error}")]) from None
+
+
+def loads(text: str, path: Path | None = None) -> Reflection:
+    """A reflection from TOML text."""
+    return validate_reflection(parse_toml(text, path), path)
+
+
+def loads_any(text: str, path: Path | None = None) -> Reflection:
+    """A reflection from TOML or JSON text (JSON when it starts with ``{``)."""
+    if text.lstrip().startswith("{"):
+        return validate_reflection(parse_json(text, path), path)
+    return loads(text, path)

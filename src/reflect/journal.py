@@ -1,0 +1,231 @@
+"""The journal: a directory of reflection files, one per interview.
+
+Every ``*.toml`` file at the top of the directory is a reflection; reflect's own
+state lives in sub-folders (``trash/``, ``drafts/``, ``state/``). Reading returns
+the valid reflections plus a list of problems, so one bad file never hides the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reflect import atomic
+from reflect.errors import Ambiguous, BadId, InvalidReflection, NotFound, Problem
+from reflect.models import Reflection
+
+MAX_FILE_BYTES = 1024 * 1024
+SUFFIX = ".toml"
+TRASH = "trash"
+DRAFTS = "drafts"
+STATE = "state"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A reflection and where it lives. Its id is the file's stem."""
+
+    id: str
+    path: Path
+    reflection: Reflection
+
+
+@dataclass
+class LoadResult:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[Path]:
+        return sorted({p.path for p in self.problems if p.path is not None})
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """A lowercase ASCII slug: ``"Société Générale"`` -> ``"societe-generale"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return cleaned[:limit].rstrip("-") or "x"
+
+
+def file_stem(reflection: Reflection) -> str:
+    return f"{reflection.date.isoformat()}-{slug(reflection.company)}-{slug(reflection.role)}"
+
+
+def check_id(ident: str) -> str:
+    """Refuse anything that is not a plain id: paths, ``..``, NUL bytes, hidden names."""
+    ident = ident.strip()
+    if ident.endswith(SUFFIX):
+        ident = ident[: -len(SUFFIX)]
+    if not ident:
+        raise BadId("an id must not be empty")
+    if "\x00" in ident or "/" in ident or "\\" in ident or ident.startswith(".") or os.path.isabs(ident):
+        raise BadId(f"not a reflection id: {ident!r} (ids are file names without a path, as shown by `reflect list`)")
+    return ident
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, refusing links, non-files and files above the size limit."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise InvalidReflection([Problem(path, "", "file disappeared while reading")]) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise InvalidReflection([Problem(path, "", "symbolic link, not followed")])
+    if stat.S_ISDIR(info.st_mode):
+        raise InvalidReflection([Problem(path, "", "is a directory, not a reflection file")])
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidReflection([Problem(path, "", "not a regular file")])
+    if info.st_size > MAX_FILE_BYTES:
+        raise InvalidReflection(
+            [Problem(path, "", f"file is {info.st_size:,} bytes, above the {MAX_FILE_BYTES:,}-byte limit; not read")]
+        )
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        # Read one byte past the limit: the file may have grown since lstat.
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise InvalidReflection([Problem(path, "", f"file is above the {MAX_FILE_BYTES:,}-byte limit; not read")])
+    return raw
+
+
+def parse_file(path: Path, raw: bytes) -> Reflection:
+    from reflect import fileformat
+
+    return fileformat.loads(fileformat.decode(raw, path), path)
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.reflection.date, e.id), reverse=True)
+
+
+class Journal:
+    """The reflections in one data directory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @property
+    def trash(self) -> Path:
+        return self.root / TRASH
+
+    @property
+    def drafts(self) -> Path:
+        return self.root / DRAFTS
+
+    @property
+    def state(self) -> Path:
+        return self.root / STATE
+
+    def path_for(self, ident: str) -> Path:
+        return self.root / f"{check_id(ident)}{SUFFIX}"
+
+    def files(self) -> list[Path]:
+        """Every candidate reflection file (anything named ``*.toml`` that is not hidden)."""
+        try:
+            names = [e.name for e in os.scandir(self.root)]
+        except FileNotFoundError:
+            return []
+        except NotADirectoryError:
+            raise NotFound(f"{self.root}: the data directory is a file, not a directory") from None
+        return sorted(self.root / n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
+
+    def read(self, path: Path) -> Reflection:
+        """Load and validate one file; raises :class:`InvalidReflection` naming the problem."""
+        return parse_file(path, read_bytes(path))
+
+    def load_all(self, paths: Iterable[Path] | None = None) -> LoadResult:
+        """Every valid reflection, newest first, plus a problem for each file that is not."""
+        result = LoadResult()
+        for path in self.files() if paths is None else paths:
+            try:
+                reflection = self.read(path)
+            except InvalidReflection as error:
+                result.problems.extend(error.problems)
+                continue
+            except OSError as error:
+                result.problems.append(Problem(path, "", f"cannot read: {error.strerror or error}"))
+                continue
+            result.entries.append(Entry(path.stem, path, reflection))
+        result.entries = newest_first(result.entries)
+        return result
+
+    def resolve(self, ident: str, where: Path | None = None) -> Path:
+        """The file of an id, or of the only id starting with the given prefix."""
+        ident = check_id(ident)
+        folder = where or self.root
+        exact = folder / f"{ident}{SUFFIX}"
+        if os.path.lexists(exact):
+            return exact
+        try:
+            names = [n for n in os.listdir(folder) if n.endswith(SUFFIX) and not n.startswith(".")]
+        except FileNotFoundError:
+            names = []
+        matches = sorted(n for n in names if n.startswith(ident))
+        if not matches:
+            place = "in the trash" if where == self.trash else "in the journal"
+            raise NotFound(f"no reflection {ident!r} {place} (see `reflect list`)")
+        if len(matches) > 1:
+            shown = ", ".join(m[: -len(SUFFIX)] for m in matches[:5])
+            more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
+            raise Ambiguous(f"{ident!r} matches {len(matches)} reflections: {shown}{more}; give more of the id")
+        return folder / matches[0]
+
+    def get(self, ident: str) -> Entry:
+        path = self.resolve(ident)
+        return Entry(path.stem, path, self.read(path))
+
+    def add(self, reflection: Reflection) -> Entry:
+        """Save a new reflection under a fresh name; never touches other files."""
+        from reflect import fileformat
+
+        atomic.ensure_dir(self.root)
+        data = fileformat.dumps(reflection).encode("utf-8")
+        path = atomic.create_new(self.root, file_stem(reflection), data)
+        return Entry(path.stem, path, reflection)
+
+    def replace(self, entry: Entry, reflection: Reflection, original: bytes) -> Entry:
+        """Overwrite a reflection's file atomically, unless it changed since ``original`` was read.
+
+        On a conflict the new text is kept as a draft and :class:`Conflict` is raised.
+        """
+        from reflect import fileformat
+        from reflect.errors import Conflict
+
+        text = fileformat.dumps(reflection)
+        with atomic.locked(self.root):
+            try:
+                current = read_bytes(entry.path)
+            except InvalidReflection:
+                current = None
+            if current != original:
+                draft = self.save_draft(entry.id, text)
+                raise Conflict(
+                    f"{entry.path} changed on disk while you were editing; it was left as it is "
+                    f"and your version is saved as a draft: {draft}"
+                )
+            atomic.replace(entry.path, text.encode("utf-8"))
+        return Entry(entry.id, entry.path, reflection)
+
+    def save_draft(self, ident: str, text: str) -> Path:
+        """Keep text the user wrote that could not be saved, so that nothing typed is lost."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        return atomic.create_new(atomic.ensure_dir(self.drafts), f"{ident}-{stamp}", text.encode("utf-8"))
+
+    def delete(self, ident: str) -> Path:
+        """Move a reflection into the trash; returns where it went."""
+        with atomic.locked(self.root):
+            path = self.resolve(ident)
+            return atomic.move_new(path, self.trash, path.stem)
+
+    def restore(self, ident: str) -> Entry:
+        """Bring a reflection back from the trash under its old id (or the next free one)."""
+        with atomic.locked(self.root):
+            source = self.resolve(ident, where=self.trash)
+            target = atomic.move_new(source, self.root, source.stem)
+        return Entry(target.stem, target, self.read(target))

@@ -1,0 +1,164 @@
+"""The reflection file format as pydantic models (schema version 1).
+
+Models validate and nothing else: no files, no prompts, no printing. The
+format is documented for users in docs/format.md; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from reflect.errors import InvalidReflection, Problem
+from reflect.vocab import FeedbackStatus, Format, GapKind, Outcome, QuestionKind, Stage
+
+SCHEMA_VERSION = 1
+
+Rating = Annotated[int, Field(ge=1, le=5, description="1 (poor) to 5 (excellent)")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    # A typo in a hand-edited file must be reported, not silently dropped.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+
+
+class Ratings(_Strict):
+    """Self-assessment, each from 1 to 5."""
+
+    preparation: Rating | None = None
+    confidence: Rating | None = None
+    performance: Rating | None = None
+    fit: Rating | None = None
+    mood: Rating | None = None
+
+
+class Feedback(_Strict):
+    """Feedback asked for and received. Treated as mandatory: reflect keeps chasing it."""
+
+    status: FeedbackStatus = FeedbackStatus.NOT_REQUESTED
+    requested_on: dt.date | None = None
+    received_on: dt.date | None = None
+    source: str | None = None
+    text: str | None = None
+
+
+class Prep(_Strict):
+    """What was done to prepare, and for how long."""
+
+    hours: Annotated[float, Field(ge=0, le=10_000)] | None = None
+    activities: list[str] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class Gap(_Strict):
+    """Something that was missing: a skill, experience, culture fit, preparation or delivery."""
+
+    kind: GapKind
+    detail: str = ""
+
+
+class Question(_Strict):
+    """A question asked in the interview."""
+
+    text: Text
+    kind: QuestionKind = QuestionKind.OTHER
+    stumped: bool = False
+    answer_rating: Rating | None = None
+    better_answer: str | None = None
+
+
+class Reflection(_Strict):
+    """One interview and what was learnt from it."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
+    company: Text
+    role: Text
+    date: dt.date
+    stage: Stage | None = None
+    format: Format | None = None
+    outcome: Outcome = Outcome.PENDING
+    interviewers: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    ratings: Ratings = Field(default_factory=Ratings)
+    went_well: list[str] = Field(default_factory=list)
+    went_wrong: list[str] = Field(default_factory=list)
+    gaps: list[Gap] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    feedback: Feedback = Field(default_factory=Feedback)
+    prep: Prep = Field(default_factory=Prep)
+    fit_notes: str | None = None
+    lessons: list[str] = Field(default_factory=list)
+    next_steps: list[str] = Field(default_factory=list)
+
+    @field_validator("company", "role")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"written by a newer reflect (schema {value}; this version reads up to "
+                f"{SCHEMA_VERSION}): upgrade reflect to read it"
+            )
+        return value
+
+    def to_data(self) -> dict[str, Any]:
+        """The reflection as plain data in file order, leaving out what is unset or empty."""
+        data = self.model_dump(mode="python", by_alias=True, exclude_none=True)
+        return _prune(data)
+
+    def to_json_data(self) -> dict[str, Any]:
+        """Like :meth:`to_data`, with dates as ISO strings, for JSON output."""
+        return _prune(self.model_dump(mode="json", by_alias=True, exclude_none=True))
+
+
+def _prune(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty lists and tables so a file shows only what the user wrote."""
+    pruned: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = _prune(value)
+        elif isinstance(value, list):
+            value = [_prune(v) if isinstance(v, dict) else v for v in value]
+        if value in ({}, []):
+            continue
+        pruned[key] = value
+    return pruned
+
+
+def problems_from(error: ValidationError, path: Any = None) -> list[Problem]:
+    """One :class:`Problem` per field that failed, named the way it is written in the file."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = ".".join(_loc_part(p) for p in item["loc"]) or "(top level)"
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling; see `reflect schema`)"
+        elif item["type"] == "missing":
+            message = "required field is missing"
+        elif item["type"] == "value_error":
+            message = message.removeprefix("Value error, ")
+        problems.append(Problem(path, loc, message))
+    return problems
+
+
+def _loc_part(part: str | int) -> str:
+    return f"[{part}]" if isinstance(part, int) else ("schema" if part == "schema_version" else part)
+
+
+def validate_reflection(data: Any, path: Any = None) -> Reflection:
+    """Validate plain data (from TOML, JSON or flags) into a :class:`Reflection`."""
+    if not isinstance(data, dict):
+        raise InvalidReflection([Problem(path, "", "expected a table of fields")])
+    try:
+        return Reflection.model_validate(data)
+    except ValidationError as error:
+        raise InvalidReflection(problems_from(error, path)) from None
