@@ -65,3 +65,18 @@ def loads_any(text: str, path: Path | None = None) -> Reflection:
     if text.lstrip().startswith("{"):
         return validate_reflection(parse_json(text, path), path)
     return loads(text, path)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a reflection file, generated from the models.
+
+    The copy shipped in ``data/`` must equal this; a test keeps them in step.
+    """
+    schema = Reflection.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "reflect: an interview reflection"
+    return schema
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"

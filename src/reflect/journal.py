@@ -190,27 +190,32 @@ class Journal:
         return Entry(path.stem, path, reflection)
 
     def replace(self, entry: Entry, reflection: Reflection, original: bytes) -> Entry:
-        """Overwrite a reflection's file atomically, unless it changed since ``original`` was read.
-
-        On a conflict the new text is kept as a draft and :class:`Conflict` is raised.
-        """
+        """Rewrite a reflection's file from the model (see :meth:`replace_text`)."""
         from reflect import fileformat
+
+        self.replace_text(entry.path, fileformat.dumps(reflection), original)
+        return Entry(entry.id, entry.path, reflection)
+
+    def replace_text(self, path: Path, text: str, original: bytes) -> None:
+        """Overwrite a file atomically, unless it changed since ``original`` was read.
+
+        On a conflict the new text is kept as a draft and :class:`Conflict` is raised,
+        so neither version is lost.
+        """
         from reflect.errors import Conflict
 
-        text = fileformat.dumps(reflection)
         with atomic.locked(self.root):
             try:
-                current = read_bytes(entry.path)
+                current = read_bytes(path)
             except InvalidReflection:
                 current = None
             if current != original:
-                draft = self.save_draft(entry.id, text)
+                draft = self.save_draft(path.stem, text)
                 raise Conflict(
-                    f"{entry.path} changed on disk while you were editing; it was left as it is "
-                    f"and your version is saved as a draft: {draft}"
+                    f"{path} changed on disk since it was opened; it was left as it is "
+                    f"and your version is kept as a draft: {draft}"
                 )
-            atomic.replace(entry.path, text.encode("utf-8"))
-        return Entry(entry.id, entry.path, reflection)
+            atomic.replace(path, text.encode("utf-8"))
 
     def save_draft(self, ident: str, text: str) -> Path:
         """Keep text the user wrote that could not be saved, so that nothing typed is lost."""

@@ -1,0 +1,80 @@
+"""Feedback is mandatory: which interviews still owe the user some."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reflect.errors import UsageError
+from reflect.journal import Entry
+from reflect.models import Reflection
+from reflect.vocab import FeedbackStatus, Outcome
+
+
+@dataclass(frozen=True)
+class Chase:
+    entry: Entry
+    reason: str
+    days: int
+
+    def to_json(self) -> dict[str, object]:
+        r = self.entry.reflection
+        return {
+            "id": self.entry.id,
+            "company": r.company,
+            "role": r.role,
+            "date": r.date.isoformat(),
+            "outcome": r.outcome.value,
+            "status": r.feedback.status.value,
+            "reason": self.reason,
+            "days": self.days,
+        }
+
+
+def to_chase(entries: Iterable[Entry], today: dt.date | None = None, chase_days: int = 7) -> list[Chase]:
+    """Interviews whose feedback was never requested, or requested and not received in time.
+
+    Withdrawn interviews are left out: the user chose to walk away.
+    """
+    today = today or dt.date.today()
+    chases = []
+    for entry in entries:
+        r = entry.reflection
+        if r.outcome == Outcome.WITHDREW:
+            continue
+        if r.feedback.status == FeedbackStatus.NOT_REQUESTED:
+            days = (today - r.date).days
+            chases.append(Chase(entry, "never requested", days))
+        elif r.feedback.status == FeedbackStatus.REQUESTED:
+            asked = r.feedback.requested_on or r.date
+            days = (today - asked).days
+            if days >= chase_days:
+                chases.append(Chase(entry, f"requested {days} days ago, not received", days))
+    return sorted(chases, key=lambda c: (c.entry.reflection.date, c.entry.id))
+
+
+def record(
+    reflection: Reflection,
+    status: FeedbackStatus | None,
+    on: dt.date | None,
+    source: str | None,
+    text: str | None,
+) -> Reflection:
+    """The reflection with its feedback updated; text without a status means it arrived."""
+    if status is None and text is None and source is None:
+        raise UsageError("say what happened: --status, --text or --source")
+    if status is None:
+        status = FeedbackStatus.RECEIVED if text else reflection.feedback.status
+    on = on or dt.date.today()
+    update: dict[str, object] = {"status": status}
+    if status == FeedbackStatus.REQUESTED:
+        update["requested_on"] = on
+    elif status == FeedbackStatus.RECEIVED:
+        update["received_on"] = on
+    if source is not None:
+        update["source"] = source
+    if text is not None:
+        update["text"] = text
+    feedback = reflection.feedback.model_copy(update=update)
+    return reflection.model_copy(update={"feedback": feedback})

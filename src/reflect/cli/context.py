@@ -1,0 +1,111 @@
+"""What every command shares: the chosen data directory, the consoles, JSON output.
+
+All terminal output goes through the two consoles here: results to stdout,
+warnings and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reflect.config import Config
+    from reflect.errors import Problem
+    from reflect.journal import Journal, LoadResult
+    from reflect.query import Filters
+
+
+@dataclass
+class Settings:
+    data_dir: Path | None = None
+    debug: bool = False
+
+
+settings = Settings()
+
+
+def out() -> Console:
+    """The console for results (stdout). Honours NO_COLOR; plain when not a terminal."""
+    from rich.console import Console
+
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+
+
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def journal() -> Journal:
+    from reflect.dirs import data_dir
+    from reflect.journal import Journal
+
+    return Journal(data_dir(settings.data_dir))
+
+
+def config() -> Config:
+    from reflect.config import load_config
+
+    return load_config()
+
+
+def load(journal: Journal, filters: Filters | None = None) -> LoadResult:
+    """The journal's valid reflections (filtered), warning on stderr about every skipped file."""
+    result = journal.load_all()
+    warn_problems(result.problems)
+    if filters is not None:
+        result.entries = filters.apply(result.entries)
+    return result
+
+
+def warn_problems(problems: list[Problem]) -> None:
+    if not problems:
+        return
+    from reflect.views.safe import neutral
+
+    console = err()
+    by_file: dict[object, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.path, []).append(problem)
+    for group in by_file.values():
+        more = f" (and {len(group) - 1} more problems)" if len(group) > 1 else ""
+        console.print(f"warning: skipped {neutral(str(group[0]))}{more}", markup=False, style="yellow")
+    console.print("run `reflect check` for details", markup=False, style="dim")
+
+
+def print_json(data: Any) -> None:
+    from reflect.views.safe import json_safe
+
+    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
+
+
+def line(text: str) -> None:
+    """One plain line on stdout, never wrapped (for output that scripts read line by line)."""
+    from reflect.views.safe import neutral
+
+    sys.stdout.write(neutral(text) + "\n")
+
+
+def error(message: str) -> None:
+    from reflect.views.safe import neutral
+
+    err().print(f"error: {neutral(message)}", markup=False, style="bold red")
+
+
+def note(message: str) -> None:
+    """A side remark for the user on stderr (so that stdout stays clean for pipes)."""
+    err().print(message, markup=False)

@@ -1,0 +1,32 @@
+"""``reflect edit``: change a reflection in your editor, validated before it is saved."""
+
+from __future__ import annotations
+
+from reflect.cli import context
+from reflect.cli.options import ReflectionId
+
+
+def edit(reflection_id: ReflectionId) -> None:
+    """Open a reflection in $VISUAL or $EDITOR; save it only if it is valid.
+
+    If the edited text is invalid you can reopen the editor; if you give up,
+    the original stays exactly as it was and your text is kept in drafts/.
+
+    Example: reflect edit 2026-11-20-acme
+    """
+    from reflect import fileformat
+    from reflect.cli.editing import edit_until_valid
+    from reflect.journal import read_bytes
+
+    journal = context.journal()
+    path = journal.resolve(reflection_id)
+    original = read_bytes(path)
+    text = fileformat.decode(original, path)
+    edited = edit_until_valid(
+        text, lambda t: fileformat.loads(t, path), lambda draft: journal.save_draft(path.stem, draft), journal.drafts
+    )
+    if edited is None:
+        context.note(f"No changes to {path.stem}.")
+        return
+    journal.replace_text(path, edited[0], original)
+    context.note(f"Saved {path.stem}")

@@ -1,0 +1,80 @@
+"""Writing a reflection in the user's editor, with validation and a kept draft."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from reflect.cli import context
+from reflect.errors import Cancelled, InvalidReflection, ReflectError, UsageError
+
+T = TypeVar("T")
+
+
+def editor_command() -> list[str]:
+    """The editor: config ``editor``, else ``$VISUAL``, else ``$EDITOR``, else a common one."""
+    configured = context.config().editor or os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if configured:
+        return shlex.split(configured)
+    for fallback in ("nano", "vi"):
+        from shutil import which
+
+        if which(fallback):
+            return [fallback]
+    raise UsageError("no editor found: set $EDITOR (for example `export EDITOR=nano`)")
+
+
+def run_editor(text: str, workdir: Path) -> str:
+    """Open ``text`` in the editor in a private temporary file; return what was saved."""
+    from reflect.atomic import ensure_dir
+
+    ensure_dir(workdir)
+    fd, name = tempfile.mkstemp(prefix=".edit-", suffix=".toml", dir=workdir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        try:
+            completed = subprocess.run([*editor_command(), name], check=False)
+        except FileNotFoundError as error:
+            raise UsageError(f"cannot start the editor {error.filename!r}: check $EDITOR") from None
+        if completed.returncode != 0:
+            raise Cancelled(f"the editor exited with status {completed.returncode}: nothing was saved")
+        return Path(name).read_text(encoding="utf-8", errors="surrogateescape")
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def edit_until_valid(
+    text: str, parse: Callable[[str], T], keep_draft: Callable[[str], Path], workdir: Path
+) -> tuple[str, T] | None:
+    """Edit until ``parse`` accepts the text; None if the user changed nothing.
+
+    On giving up, the text is kept as a draft and :class:`ReflectError` is raised.
+    """
+    original = text
+    while True:
+        text = run_editor(text, workdir)
+        if text == original:
+            return None
+        try:
+            return text, parse(text)
+        except InvalidReflection as error:
+            for problem in error.problems:
+                context.error(str(problem))
+            if context.stdin_is_terminal() and _confirm("Reopen the editor to fix it?"):
+                continue
+            draft = keep_draft(text)
+            raise ReflectError(f"not saved; your text is kept as a draft: {draft}") from None
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = context.err().input(f"{question} [Y/n] ").strip().lower()
+    except (EOFError, KeyboardInterrupt):
+        return False
+    return answer in {"", "y", "yes"}

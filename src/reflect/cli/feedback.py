@@ -1,0 +1,74 @@
+"""``reflect feedback``: record feedback that arrives later, and chase what is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Optional
+
+import typer
+
+from reflect.cli import context
+from reflect.cli.options import Json, _day
+from reflect.vocab import FeedbackStatus
+
+
+def feedback(
+    reflection_id: Annotated[Optional[str], typer.Argument(help="The reflection (id or unique start); omit to list what to chase.", show_default=False)] = None,
+    status: Annotated[Optional[FeedbackStatus], typer.Option(help="Where the feedback stands.")] = None,
+    on: Annotated[Optional[dt.date], typer.Option("--date", parser=_day, metavar="DATE", help="When it was requested or received. [default: today]")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Who gave it (recruiter, hiring manager...).")] = None,
+    text: Annotated[Optional[str], typer.Option(help="What they said; implies --status received.")] = None,
+    pending: Annotated[bool, typer.Option("--pending", help="List interviews whose feedback is still to request or chase.")] = False,
+    json_output: Json = False,
+) -> None:
+    """Record feedback for an interview, or list the feedback still to chase.
+
+    Feedback is mandatory: ask for it after every interview, even (especially)
+    a rejection.
+
+    Examples: reflect feedback 2026-11-20-acme --status requested;
+    reflect feedback 2026-11-20-acme --text "Answers ran long" --source recruiter;
+    reflect feedback --pending
+    """
+    if pending or reflection_id is None:
+        _list_pending(json_output)
+    else:
+        _record(reflection_id, status, on, source, text, json_output)
+
+
+def _list_pending(json_output: bool) -> None:
+    from reflect.analysis.feedback import to_chase
+
+    journal = context.journal()
+    chases = to_chase(context.load(journal).entries, chase_days=context.config().feedback_chase_days)
+    if json_output:
+        context.print_json([c.to_json() for c in chases])
+        return
+    if not chases:
+        context.note("No feedback to chase.")
+        return
+    from reflect.views.feedback import chase_table
+
+    context.out().print(chase_table(chases))
+
+
+def _record(ident, status, on, source, text, json_output) -> None:  # type: ignore[no-untyped-def]
+    from reflect.analysis.feedback import record
+    from reflect.journal import Entry, parse_file, read_bytes
+
+    journal = context.journal()
+    path = journal.resolve(ident)
+    original = read_bytes(path)
+    entry = Entry(path.stem, path, parse_file(path, original))
+    if status is None and text is None and source is None and context.stdin_is_terminal():
+        from reflect.cli.prompts import Asker
+
+        ask = Asker(context.out())
+        status = FeedbackStatus(ask.choice("Feedback", [s.value for s in FeedbackStatus], default="received"))
+        if status == FeedbackStatus.RECEIVED:
+            source, text = ask.text("From whom"), ask.text("What they said")
+    updated = journal.replace(entry, record(entry.reflection, status, on, source, text), original)
+    if json_output:
+        context.print_json({"id": updated.id, "path": str(updated.path), "feedback": updated.reflection.to_json_data()["feedback"]})
+    else:
+        context.note(f"Feedback for {updated.id}: {updated.reflection.feedback.status.value}")

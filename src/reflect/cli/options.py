@@ -1,0 +1,51 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Optional
+
+import typer
+
+from reflect.vocab import Outcome, Stage
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    from reflect.query import parse_day
+
+    try:
+        return parse_day(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+Company = Annotated[Optional[str], typer.Option("--company", "-c", help="Only this company (part of the name, any case).")]
+StageFilter = Annotated[Optional[Stage], typer.Option("--stage", "-s", help="Only this interview stage.")]
+OutcomeFilter = Annotated[Optional[Outcome], typer.Option("--outcome", "-o", help="Only this outcome.")]
+Tag = Annotated[Optional[str], typer.Option("--tag", "-t", help="Only reflections with this tag.")]
+Since = Annotated[
+    Optional[dt.date], typer.Option("--since", parser=_day, metavar="DATE", help="Only interviews on or after DATE (YYYY-MM-DD, today, yesterday).")
+]
+Until = Annotated[
+    Optional[dt.date], typer.Option("--until", parser=_day, metavar="DATE", help="Only interviews on or before DATE.")
+]
+Contains = Annotated[Optional[str], typer.Option("--contains", help="Only reflections whose text contains this (any case).")]
+ReflectionId = Annotated[str, typer.Argument(help="A reflection id, or any unique start of one (see `reflect list`).", show_default=False)]
+
+
+def filters(
+    company: str | None = None,
+    stage: Stage | None = None,
+    outcome: Outcome | None = None,
+    tag: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    contains: str | None = None,
+):
+    """The :class:`reflect.query.Filters` for a command's filter options."""
+    from reflect.query import Filters
+
+    return Filters(company, stage, outcome, tag, since, until, contains)

@@ -1,0 +1,93 @@
+import json
+
+HAND_WRITTEN = """\
+# Written by hand, as docs/format.md describes.
+schema = 1
+company = "Acme"
+role = "Backend Engineer"
+date = 2026-11-20
+stage = "onsite"
+format = "video"
+outcome = "rejected"
+interviewers = ["Dana"]
+tags = ["remote"]
+went_well = ["Good rapport"]
+went_wrong = ["I rambled"]
+lessons = ["Answer in two minutes"]
+next_steps = ["Mock interview"]
+fit_notes = "On-call heavy; not for me"
+
+[ratings]
+preparation = 2
+confidence = 3
+performance = 2
+fit = 2
+mood = 2
+
+[feedback]
+status = "received"
+requested_on = 2026-11-21
+received_on = 2026-11-25
+source = "recruiter"
+text = "Too long-winded"
+
+[prep]
+hours = 3.5
+activities = ["LeetCode"]
+notes = "Skipped company research"
+
+[[gaps]]
+kind = "skill"
+detail = "never used Kafka"
+
+[[questions]]
+text = "Design a URL shortener"
+kind = "system-design"
+stumped = true
+answer_rating = 2
+better_answer = "Start from the read/write ratio"
+"""
+
+
+def test_hand_written_files_are_accepted(reflect, data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "2026-11-20-acme.toml").write_text(HAND_WRITTEN)
+    (data_dir / "minimal.toml").write_text('company = "A"\nrole = "B"\ndate = 2026-01-01\n')
+    result = reflect("check")
+    assert result.exit_code == 0, result.output
+    assert "all valid" in result.stderr
+
+
+def test_check_names_each_bad_file_and_field_and_exits_1(reflect, data_dir, log):
+    log("Acme", "Dev", "2026-01-10")
+    (data_dir / "typo.toml").write_text('company = "A"\nrole = "B"\ndate = 2026-01-01\noutcom = "offer"\n')
+    (data_dir / "rating.toml").write_text('company = "A"\nrole = "B"\ndate = 2026-01-01\n[ratings]\nmood = 9\n')
+    (data_dir / "date.toml").write_text('company = "A"\nrole = "B"\ndate = 2026-02-30\n')
+    (data_dir / "binary.toml").write_bytes(b"\xff\xfe\x00junk")
+    (data_dir / "empty.toml").write_text("")
+    (data_dir / "dir.toml").mkdir()
+    before = {p.name: p.read_bytes() for p in data_dir.glob("*.toml") if p.is_file()}
+    result = reflect("check")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert f"{data_dir / 'typo.toml'}: outcom: unknown field (check the spelling; see `reflect schema`)" in lines
+    assert any(line.startswith(f"{data_dir / 'rating.toml'}: ratings.mood:") for line in lines)
+    for name in ("date.toml", "binary.toml", "empty.toml", "dir.toml"):
+        assert any(line.startswith(str(data_dir / name)) for line in lines), name
+    assert "Traceback" not in result.output
+    # check never changes anything
+    assert {p.name: p.read_bytes() for p in data_dir.glob("*.toml") if p.is_file()} == before
+    data = json.loads(reflect("check", "--json").stdout)
+    assert data["valid"] == 1
+
+
+def test_path_and_schema(reflect, data_dir):
+    assert reflect("path").stdout.strip() == str(data_dir)
+    schema = json.loads(reflect("schema").stdout)
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"company", "role", "date"}
+
+
+def test_data_dir_flag_beats_environment(reflect, tmp_path):
+    other = tmp_path / "elsewhere"
+    assert reflect("--data-dir", str(other), "path").stdout.strip() == str(other)

@@ -1,0 +1,76 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def editor(tmp_path, monkeypatch):
+    """Point $EDITOR at a script that replaces the file with the given text."""
+
+    def use(text: str) -> None:
+        source = tmp_path / "editor-output.txt"
+        source.write_text(text)
+        script = tmp_path / "fake_editor.py"
+        script.write_text(f"import sys, shutil\nshutil.copyfile({str(source)!r}, sys.argv[1])\n")
+        monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+
+    return use
+
+
+def test_valid_edit_is_saved_verbatim(log, reflect, editor, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10")
+    new = '# my own comment\ncompany = "Acme"\nrole = "Dev"\ndate = 2026-01-10\noutcome = "offer"\n'
+    editor(new)
+    result = reflect("edit", ident)
+    assert result.exit_code == 0, result.output
+    assert (data_dir / f"{ident}.toml").read_text() == new
+
+
+def test_invalid_edit_keeps_original_byte_for_byte_and_the_draft(log, reflect, editor, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10")
+    path = data_dir / f"{ident}.toml"
+    before = path.read_bytes()
+    editor('company = "Acme"\nrole = \n')  # invalid TOML
+    result = reflect("edit", ident)
+    assert result.exit_code == 1
+    assert path.read_bytes() == before
+    drafts = list((data_dir / "drafts").glob("*.toml"))
+    assert len(drafts) == 1 and drafts[0].read_text() == 'company = "Acme"\nrole = \n'
+    assert str(drafts[0]) in result.stderr
+
+
+def test_edit_with_a_field_error_names_the_field(log, reflect, editor, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10")
+    editor('company = "Acme"\nrole = "Dev"\ndate = 2026-01-10\nstage = "lunch"\n')
+    result = reflect("edit", ident)
+    assert result.exit_code == 1
+    assert "stage:" in result.stderr
+
+
+def test_unchanged_edit_changes_nothing(log, reflect, data_dir, monkeypatch):
+    ident = log("Acme", "Dev", "2026-01-10")
+    monkeypatch.setenv("EDITOR", "true")
+    before = (data_dir / f"{ident}.toml").read_bytes()
+    result = reflect("edit", ident)
+    assert result.exit_code == 0
+    assert "No changes" in result.stderr
+    assert (data_dir / f"{ident}.toml").read_bytes() == before
+
+
+def test_file_changed_during_edit_is_kept_and_edit_becomes_a_draft(log, reflect, data_dir, tmp_path, monkeypatch):
+    ident = log("Acme", "Dev", "2026-01-10")
+    path: Path = data_dir / f"{ident}.toml"
+    someone_else = 'company = "Acme"\nrole = "Dev"\ndate = 2026-01-10\noutcome = "rejected"\n'
+    script = tmp_path / "slow_editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        f"pathlib.Path({str(path)!r}).write_text({someone_else!r})\n"
+        "p = pathlib.Path(sys.argv[1]); p.write_text(p.read_text().replace('schema = 1', 'schema = 1\\nfit_notes = \"mine\"'))\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    result = reflect("edit", ident)
+    assert result.exit_code == 1
+    assert path.read_text() == someone_else
+    drafts = list((data_dir / "drafts").glob("*.toml"))
+    assert len(drafts) == 1 and 'fit_notes = "mine"' in drafts[0].read_text()

@@ -1,0 +1,35 @@
+import datetime as dt
+import json
+
+
+def test_feedback_lifecycle(log, reflect):
+    ident = log("Acme", "Dev", "2026-01-10", "--outcome", "rejected")
+    pending = json.loads(reflect("feedback", "--pending", "--json").stdout)
+    assert [(p["id"], p["reason"]) for p in pending] == [(ident, "never requested")]
+
+    result = reflect("feedback", ident, "--status", "requested", "--date", "2026-01-11")
+    assert result.exit_code == 0, result.output
+    pending = json.loads(reflect("feedback", "--pending", "--json").stdout)
+    assert pending[0]["reason"].startswith("requested") and "not received" in pending[0]["reason"]
+
+    result = reflect("feedback", ident, "--text", "Answers were too long", "--source", "recruiter")
+    assert result.exit_code == 0
+    shown = json.loads(reflect("show", ident, "--json").stdout)
+    assert shown["feedback"]["status"] == "received"
+    assert shown["feedback"]["requested_on"] == "2026-01-11"
+    assert shown["feedback"]["received_on"] == dt.date.today().isoformat()
+    assert shown["feedback"]["text"] == "Answers were too long"
+    assert json.loads(reflect("feedback", "--pending", "--json").stdout) == []
+
+
+def test_recent_request_is_not_chased_yet(log, reflect):
+    today = dt.date.today().isoformat()
+    ident = log("Acme", "Dev", today)
+    reflect("feedback", ident, "--status", "requested")
+    assert json.loads(reflect("feedback", "--pending", "--json").stdout) == []
+
+
+def test_feedback_without_anything_to_record_is_usage_error(log, reflect):
+    ident = log()
+    result = reflect("feedback", ident)
+    assert result.exit_code == 2
