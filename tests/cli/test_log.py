@@ -125,3 +125,19 @@ def test_editor_writes_reflection_from_template(reflect, data_dir, tmp_path, mon
     result = reflect("log", "--editor", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["id"].endswith("-umbrella-chemist")
+
+
+def test_config_defaults_fill_stage_and_format(reflect, tmp_path):
+    (tmp_path / "config.toml").write_text('default_stage = "technical"\ndefault_format = "video"\n')
+    out = json.loads(reflect("log", "--company", "A", "--role", "B", "--json").stdout)
+    shown = json.loads(reflect("show", out["id"], "--json").stdout)
+    assert (shown["stage"], shown["format"]) == ("technical", "video")
+    out = json.loads(reflect("log", "--company", "A", "--role", "B", "--stage", "final", "--json").stdout)
+    assert json.loads(reflect("show", out["id"], "--json").stdout)["stage"] == "final"
+
+
+def test_bad_config_is_one_line_naming_the_key(reflect, tmp_path):
+    (tmp_path / "config.toml").write_text('default_stage = "lunch"\n')
+    result = reflect("log", "--company", "A", "--role", "B")
+    assert result.exit_code == 1
+    assert "default_stage" in result.stderr and "config.toml" in result.stderr

@@ -74,6 +74,10 @@ def _run(flags: dict[str, Any], *, editor: bool, from_file: Path | None, json_ou
             defaults = {"stage": settings.default_stage, "format": settings.default_format}
             data = guided(context.out(), data, {k: v and v.value for k, v in defaults.items()})
         data.setdefault("date", _today())
+        if settings.default_stage:
+            data.setdefault("stage", settings.default_stage)
+        if settings.default_format:
+            data.setdefault("format", settings.default_format)
         missing = missing_required(data)
         if missing:
             from reflect.errors import UsageError
