@@ -27,7 +27,8 @@ def test_guided_log_reasks_invalid_answers_and_saves(data_dir, tmp_path):
 
     answer("Company", "Acme")
     answer("Role", "Backend Engineer")
-    answer("Date", "2026-11-20")
+    child.expect(r"Date.*\[today\]")  # the default is shown
+    child.sendline("2026-11-20")
     answer("Stage", "lunch")
     answer("choose one of: recruiter-screen", "onsite")  # re-asked with the allowed values
     answer("Format", "video")

@@ -24,7 +24,9 @@ class Asker:
         self.console = console
 
     def _raw(self, label: str, hint: str = "") -> str:
-        prompt = f"[bold]{label}[/bold]" + (f" [dim]{hint}[/dim]" if hint else "") + ": "
+        from rich.markup import escape
+
+        prompt = f"[bold]{escape(label)}[/bold]" + (f" [dim]{escape(hint)}[/dim]" if hint else "") + ": "
         try:
             return self.console.input(prompt).strip()
         except (EOFError, KeyboardInterrupt):
