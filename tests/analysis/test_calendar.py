@@ -80,3 +80,15 @@ def test_write_replaces_an_earlier_calendar_but_never_another_file(tmp_path):
     with pytest.raises(UsageError):
         write_ics(precious, to_ics([], now=NOW))
     assert precious.read_text() == "company = 'Acme'\n"
+
+
+def test_plan_review_dates_become_events():
+    from types import SimpleNamespace
+
+    from reflect.analysis.calendar import plan_review_events
+
+    focus = [SimpleNamespace(theme="conciseness", label="Conciseness", review_on=dt.date(2026, 3, 15))]
+    (event,) = parse(to_ics(plan_review_events(focus), now=NOW))
+    assert str(event["SUMMARY"]) == "Review your plan: Conciseness"
+    assert event.decoded("DTSTART") == dt.date(2026, 3, 15)
+    assert str(event["UID"]) == "plan-review-conciseness@interview-reflect"

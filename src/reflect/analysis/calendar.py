@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reflect.errors import UsageError
 
@@ -171,3 +171,20 @@ def feedback_events(
             )
         )
     return events
+
+
+def plan_review_events(focus: Iterable[Any]) -> list[CalendarEvent]:
+    """One event per focus area of the plan on its review date.
+
+    Takes the plan's focus areas (``reflect.analysis.plan.Focus``): uses ``theme``,
+    ``label`` and ``review_on``.
+    """
+    return [
+        CalendarEvent(
+            uid=f"plan-review-{item.theme}@{UID_DOMAIN}",
+            date=item.review_on,
+            summary=f"Review your plan: {item.label}",
+            description=f"Is {item.label.lower()} getting better? Run `reflect plan` and mark what you did.",
+        )
+        for item in focus
+    ]
