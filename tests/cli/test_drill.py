@@ -153,3 +153,37 @@ def test_ctrl_c_keeps_ratings_given_and_a_typed_answer_can_be_saved(reflect, stu
     files = [p.read_text() for p in data_dir.glob("*.toml")]
     assert sum("Clarify the scale first, then the API" in f for f in files) == 1
     assert not (data_dir / "drafts").exists()  # nothing was replaced, so nothing to keep
+
+
+def test_schedule_survives_new_reflections_and_rewording_of_case(reflect, stumped, log, data_dir):
+    from reflect.analysis.drill import drill_bank, record_rating, state_path
+    from reflect.cli import context
+
+    card = next(c for c in drill_bank(context.journal().load_all().entries) if c.kind == "coding")
+    record_rating(state_path(data_dir), card, 5, dt.date.today())
+    log("Hooli", "Backend Engineer", "2026-03-01", "--stumped", "coding:reverse a LINKED list, in place!")
+    listed = due(reflect)
+    (later,) = listed["upcoming"]
+    assert later["text"] == "reverse a LINKED list, in place!" and later["interval"] == 7
+    assert [a["company"] for a in later["asked"]] == ["Hooli", "Acme"]
+
+
+@pytest.mark.slow
+def test_replacing_a_better_answer_keeps_the_old_file_in_drafts(reflect, log, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10")
+    path = data_dir / f"{ident}.toml"
+    path.write_text(path.read_text() + '\n[[questions]]\ntext = "Why Acme?"\nstumped = true\nbetter_answer = "Old answer"\n')
+    before = path.read_text()
+    child = _spawn(data_dir)
+    child.expect("Your answer")
+    child.sendline("New answer")
+    child.expect("Old answer")  # shown after answering, to compare
+    child.expect("How well did you answer")
+    child.sendline("3")
+    child.expect("Replace your better answer")
+    child.sendline("y")
+    child.expect("Session done")
+    child.expect(pexpect.EOF)
+    assert 'better_answer = "New answer"' in path.read_text()
+    (draft,) = (data_dir / "drafts").iterdir()
+    assert draft.read_text() == before
