@@ -76,7 +76,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import check, delete, edit, feedback, listing, log, path, schema, show
+    from reflect.cli import brief, check, delete, drill, edit, feedback, listing, log, path, schema, show
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -85,6 +85,8 @@ def _register() -> None:
     app.command("delete")(delete.delete)
     app.command("restore")(delete.restore)
     app.command("feedback")(feedback.feedback)
+    app.command("brief")(brief.brief)
+    app.command("drill")(drill.drill)
     app.command("check")(check.check)
     app.command("path")(path.path)
     app.command("schema")(schema.schema)

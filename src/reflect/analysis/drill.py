@@ -1,0 +1,319 @@
+"""Drilling the questions that stumped the user, with spaced repetition.
+
+The drill bank is every question marked ``stumped`` or answered with a rating of
+2 or less, across the journal. A question is known by a *key*: a hash of its
+normalised text (case, punctuation and spacing do not matter), so the schedule
+survives new reflections, edits elsewhere in a file and the same question asked
+again at another company.
+
+The schedule lives in ``<data>/state/drill.toml``. The rule (documented in
+docs/next.md) is Leitner-like: after a self-rating of
+
+* 1 or 2: again tomorrow (interval 1 day);
+* 3: in 3 days;
+* 4: twice the previous interval, at least 4 days;
+* 5: three times the previous interval, at least 7 days;
+
+never more than :data:`MAX_INTERVAL` days, so weak answers come back soonest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from reflect import atomic
+from reflect.errors import ReflectError
+from reflect.journal import Entry
+from reflect.vocab import QuestionKind
+
+STATE_FILE = "drill.toml"
+STATE_SCHEMA = 1
+MAX_INTERVAL = 180
+HISTORY_LIMIT = 50
+WEAK_RATING = 2
+KEY_PATTERN = r"^[0-9a-f]{16}$"
+
+_WORD = re.compile(r"\w+")
+
+
+class BadDrillState(ReflectError):
+    """The drill state file cannot be read; it is left untouched."""
+
+
+def normalise(text: str) -> str:
+    """The words of a question, lowercased, without punctuation: what its key is made from."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "").replace("'", "")
+    return " ".join(_WORD.findall(text))
+
+
+def question_key(text: str) -> str:
+    """A stable key for a question: the same words give the same key."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
+
+
+# --- the bank ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One interview where a drilled question was asked."""
+
+    id: str
+    date: dt.date
+    company: str
+    stage: str | None
+    stumped: bool
+    rating: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "company": self.company,
+            "stage": self.stage,
+            "stumped": self.stumped,
+            "answer_rating": self.rating,
+        }
+
+
+@dataclass
+class Card:
+    """A question to drill: its latest wording, kind and better answer, and where it came from."""
+
+    key: str
+    text: str
+    kind: str
+    better_answer: str | None
+    sources: list[Source] = field(default_factory=list)  # newest first
+
+    @property
+    def weakest_rating(self) -> int:
+        """The lowest answer rating in the journal (a stumped question without one counts as 1)."""
+        ratings = [s.rating if s.rating is not None else 1 for s in self.sources]
+        return min(ratings) if ratings else 1
+
+
+def drill_bank(entries: Iterable[Entry], kind: str | None = None) -> list[Card]:
+    """Every stumped or weakly answered question, one card per key, newest wording first."""
+    ordered = sorted(entries, key=lambda e: (e.reflection.date, e.id), reverse=True)
+    cards: dict[str, Card] = {}
+    for entry in ordered:
+        r = entry.reflection
+        for question in r.questions:
+            weak = question.answer_rating is not None and question.answer_rating <= WEAK_RATING
+            if not (question.stumped or weak):
+                continue
+            key = question_key(question.text)
+            card = cards.get(key)
+            if card is None:
+                card = cards[key] = Card(key, question.text, str(question.kind), None)
+            elif card.kind == QuestionKind.OTHER and question.kind != QuestionKind.OTHER:
+                card.kind = str(question.kind)
+            if card.better_answer is None and question.better_answer and question.better_answer.strip():
+                card.better_answer = question.better_answer
+            stage = str(r.stage) if r.stage is not None else None
+            card.sources.append(Source(entry.id, r.date, r.company, stage, question.stumped, question.answer_rating))
+    result = list(cards.values())
+    if kind is not None:
+        result = [c for c in result if c.kind == str(kind)]
+    return result
+
+
+# --- the schedule -----------------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Review(_Strict):
+    date: dt.date
+    rating: Annotated[int, Field(ge=1, le=5)]
+
+
+class CardState(_Strict):
+    """When a question is next due, and how it went so far."""
+
+    text: str = Field(description="the question's wording when last drilled (for people reading the file)")
+    due: dt.date
+    interval: Annotated[int, Field(ge=1, le=MAX_INTERVAL)]
+    history: list[Review] = Field(default_factory=list)
+
+    @property
+    def last_rating(self) -> int | None:
+        return self.history[-1].rating if self.history else None
+
+    @property
+    def last_reviewed(self) -> dt.date | None:
+        return self.history[-1].date if self.history else None
+
+
+class DrillState(_Strict):
+    schema_version: int = Field(default=STATE_SCHEMA, alias="schema", ge=1, le=STATE_SCHEMA)
+    cards: dict[Annotated[str, Field(pattern=KEY_PATTERN)], CardState] = Field(default_factory=dict)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_toml(self) -> str:
+        import tomli_w
+
+        data = self.model_dump(mode="python", by_alias=True)
+        header = "# reflect drill schedule: when each stumped question is due again (see docs/next.md).\n"
+        return header + tomli_w.dumps(data)
+
+
+def next_interval(rating: int, previous: int | None) -> int:
+    """Days until the next review after a self-rating of ``rating`` (1-5)."""
+    if not 1 <= rating <= 5:
+        raise ValueError("a rating is a whole number from 1 to 5")
+    previous = previous or 0
+    if rating <= 2:
+        days = 1
+    elif rating == 3:
+        days = 3
+    elif rating == 4:
+        days = max(4, previous * 2)
+    else:
+        days = max(7, previous * 3)
+    return min(days, MAX_INTERVAL)
+
+
+def schedule(state: CardState | None, text: str, rating: int, today: dt.date) -> CardState:
+    """The card's state after being rated ``rating`` today."""
+    interval = next_interval(rating, state.interval if state else None)
+    history = [*(state.history if state else []), Review(date=today, rating=rating)][-HISTORY_LIMIT:]
+    return CardState(text=text, due=today + dt.timedelta(days=interval), interval=interval, history=history)
+
+
+def state_path(data_dir: Path) -> Path:
+    from reflect.journal import STATE
+
+    return data_dir / STATE / STATE_FILE
+
+
+def load_state(path: Path) -> DrillState:
+    """The saved schedule (empty if there is none). A bad file is an error, never reset."""
+    from reflect.models import problems_from
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return DrillState()
+    except OSError as error:
+        raise BadDrillState(f"{path}: cannot read the drill schedule: {error.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise BadDrillState(f"{path}: the drill schedule is not valid TOML ({error}); fix or move it away") from None
+    try:
+        return DrillState.model_validate(data)
+    except ValidationError as error:
+        problem = problems_from(error, path)[0]
+        raise BadDrillState(f"{problem} (drill schedule; fix or move it away)") from None
+
+
+def save_state(path: Path, state: DrillState) -> None:
+    atomic.ensure_dir(path.parent)
+    atomic.replace(path, state.to_toml().encode("utf-8"))
+
+
+def record_rating(path: Path, card: Card, rating: int, today: dt.date) -> CardState:
+    """Rate one card and save the schedule at once, re-reading it under the journal's lock
+    so that two sessions never undo each other's ratings."""
+    with atomic.locked(path.parent.parent):
+        state = load_state(path)
+        updated = schedule(state.cards.get(card.key), card.text, rating, today)
+        state.cards[card.key] = updated
+        save_state(path, state)
+    return updated
+
+
+# --- what is due ------------------------------------------------------------------------
+
+
+@dataclass
+class Due:
+    card: Card
+    state: CardState | None
+    due: dt.date
+
+    @property
+    def new(self) -> bool:
+        return self.state is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.card.key,
+            "text": self.card.text,
+            "kind": self.card.kind,
+            "due": self.due.isoformat(),
+            "new": self.new,
+            "interval": self.state.interval if self.state else None,
+            "last_rating": self.state.last_rating if self.state else None,
+            "last_reviewed": self.state.last_reviewed.isoformat() if self.state and self.state.last_reviewed else None,
+            "reviews": len(self.state.history) if self.state else 0,
+            "better_answer": self.card.better_answer,
+            "asked": [s.to_json() for s in self.card.sources],
+        }
+
+
+@dataclass
+class Schedule:
+    today: dt.date
+    due: list[Due]
+    upcoming: list[Due]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "due": [d.to_json() for d in self.due],
+            "upcoming": [d.to_json() for d in self.upcoming],
+        }
+
+
+def plan_schedule(cards: Iterable[Card], state: DrillState, today: dt.date) -> Schedule:
+    """Split the bank into what is due today (new questions included) and what comes later.
+
+    Due questions come oldest due date first, then weakest (last self-rating, else the
+    rating in the journal); upcoming ones by date.
+    """
+    due: list[Due] = []
+    upcoming: list[Due] = []
+    for card in cards:
+        saved = state.cards.get(card.key)
+        when = saved.due if saved else today
+        (due if when <= today else upcoming).append(Due(card, saved, when))
+
+    def weakness(item: Due) -> int:
+        return (item.state.last_rating or 1) if item.state else item.card.weakest_rating
+
+    due.sort(key=lambda d: (d.due, weakness(d), -d.card.sources[0].date.toordinal(), d.card.key))
+    upcoming.sort(key=lambda d: (d.due, weakness(d), d.card.key))
+    return Schedule(today, due, upcoming)
+
+
+def with_better_answer(reflection: Any, key: str, answer: str) -> tuple[Any, str | None]:
+    """The reflection with ``answer`` as the better answer of the question(s) with ``key``,
+    and the better answer it replaces (None if there was none)."""
+    previous: str | None = None
+    questions = []
+    found = False
+    for question in reflection.questions:
+        if question_key(question.text) == key:
+            found = True
+            previous = previous or question.better_answer
+            question = question.model_copy(update={"better_answer": answer})
+        questions.append(question)
+    if not found:
+        raise ReflectError("that question is no longer in its reflection; the answer was not saved")
+    return reflection.model_copy(update={"questions": questions}), previous

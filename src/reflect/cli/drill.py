@@ -1,0 +1,157 @@
+"""``reflect drill``: practise the questions that stumped you, with spaced repetition."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from reflect.cli import context
+from reflect.cli.options import Json
+from reflect.vocab import QuestionKind
+
+if TYPE_CHECKING:
+    from reflect.analysis.drill import Card
+    from reflect.journal import Journal
+
+
+def drill(
+    count: Annotated[int, typer.Option("--count", "-n", min=1, help="How many questions in this session.")] = 5,
+    kind: Annotated[Optional[QuestionKind], typer.Option("--kind", "-k", help="Only questions of this kind.")] = None,
+    due: Annotated[bool, typer.Option("--due", help="List what is due (and what comes later) without starting a session.")] = False,
+    ics: Annotated[Optional[Path], typer.Option("--ics", metavar="FILE", help="Write drill days and feedback chases as an iCalendar file ('-' for stdout); no session.")] = None,
+    json_output: Json = False,
+) -> None:
+    """Practise the questions that stumped you: answer, compare, rate yourself 1-5.
+
+    Weak answers come back sooner: rated 1-2 tomorrow, 3 in three days, 4 and 5
+    after a growing interval. Ctrl-C ends a session; ratings given are kept.
+
+    Example: reflect drill --count 3 --kind behavioral; reflect drill --due --ics drills.ics
+    """
+    from reflect.analysis.drill import drill_bank, load_state, plan_schedule, state_path
+
+    journal = context.journal()
+    today = dt.date.today()
+    entries = context.load(journal).entries
+    schedule = plan_schedule(drill_bank(entries, kind), load_state(state_path(journal.root)), today)
+    if ics is not None:
+        _write_calendar(ics, schedule, entries)
+        if str(ics) == "-" or not (due or json_output):
+            return
+    if json_output:
+        context.print_json(schedule.to_json())
+    elif due:
+        from reflect.views.drill import due_view
+
+        context.out().print(due_view(schedule))
+    else:
+        _session(journal, schedule, count)
+
+
+def _write_calendar(path: Path, schedule, entries) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from reflect.analysis.calendar import drill_events, feedback_events, to_ics, write_ics
+
+    events = drill_events(schedule) + feedback_events(entries, schedule.today, context.config().feedback_chase_days)
+    text = to_ics(events)
+    if str(path) == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    replaced = write_ics(path, text)
+    context.note(f"{'Replaced' if replaced else 'Wrote'} {path}: {len(events)} events to import into your calendar.")
+
+
+def _session(journal: Journal, schedule, count: int) -> None:  # type: ignore[no-untyped-def]
+    from reflect.errors import UsageError
+
+    if not context.stdin_is_terminal():
+        raise UsageError("reflect drill asks questions and needs a terminal; `reflect drill --due` lists what is due")
+    if not schedule.due:
+        _nothing_due(schedule)
+        return
+    from reflect.analysis.drill import record_rating, state_path
+    from reflect.cli.prompts import Asker
+    from reflect.errors import Cancelled
+    from reflect.views import drill as view
+
+    console = context.out()
+    ask = Asker(console)
+    cards = [item.card for item in schedule.due[:count]]
+    rated = []
+    stopped = False
+    console.print("Answer aloud or type, then rate yourself. Ctrl-C stops; ratings given are kept.", style="dim")
+    try:
+        for number, card in enumerate(cards, 1):
+            console.print()
+            console.print(view.question(card, number, len(cards)))
+            typed = _answer(ask, console, card)
+            if card.better_answer:
+                console.print(view.better_answer(card))
+            rating = ask.ask("How well did you answer", _rating, hint="1-5", required=True)
+            state = record_rating(state_path(journal.root), card, rating, schedule.today)
+            rated.append((card, state))
+            console.print(view.scheduled(state, schedule.today))
+            if typed and ask.yes(_save_label(card)):
+                _save_better_answer(journal, card, typed)
+    except Cancelled:
+        stopped = True
+    console.print()
+    console.print(view.summary(rated, schedule.today, stopped))
+
+
+def _answer(ask, console, card: Card) -> str | None:  # type: ignore[no-untyped-def]
+    from reflect.views import drill as view
+
+    while True:
+        answer = ask._raw("Your answer", "type it, or say it aloud and press Enter; b shows your better answer")
+        if answer.lower() != "b":
+            return answer or None
+        console.print(view.better_answer(card))
+
+
+def _rating(answer: str) -> int:
+    if answer not in {"1", "2", "3", "4", "5"}:
+        raise ValueError("a rating is a whole number from 1 (poor) to 5 (excellent)")
+    return int(answer)
+
+
+def _save_label(card: Card) -> str:
+    if card.better_answer:
+        return f"Replace your better answer with what you typed (the old file is kept in drafts/; {card.sources[0].id})"
+    return f"Save what you typed as your better answer (in {card.sources[0].id})"
+
+
+def _save_better_answer(journal: Journal, card: Card, typed: str) -> None:
+    from reflect.analysis.drill import with_better_answer
+    from reflect.errors import ReflectError
+    from reflect.journal import Entry, parse_file, read_bytes
+
+    try:
+        path = journal.resolve(card.sources[0].id)
+        original = read_bytes(path)
+        entry = Entry(path.stem, path, parse_file(path, original))
+        updated, previous = with_better_answer(entry.reflection, card.key, typed)
+        if previous:
+            journal.save_draft(entry.id, original.decode("utf-8"))
+        journal.replace(entry, updated, original)
+        card.better_answer = typed
+        context.note(f"Saved as your better answer in {entry.id}.")
+    except ReflectError as error:
+        draft = journal.save_draft(f"{card.sources[0].id}-answer", typed + "\n")
+        context.note(f"warning: not saved ({error.message}); what you typed is kept in {draft}")
+
+
+def _nothing_due(schedule) -> None:  # type: ignore[no-untyped-def]
+    if schedule.upcoming:
+        first = schedule.upcoming[0].due
+        context.note(f"Nothing due today. Next: {first.isoformat()} ({len(schedule.upcoming)} questions scheduled).")
+    else:
+        context.note(
+            "Nothing to drill yet: mark the questions that stumped you (`reflect log --stumped`, "
+            "or stumped = true in a reflection) or rate an answer 1 or 2."
+        )
