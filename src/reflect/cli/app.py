@@ -76,7 +76,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import check, delete, edit, feedback, listing, log, path, questions, schema, show
+    from reflect.cli import check, delete, edit, feedback, listing, log, path, questions, schema, show, stats
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -89,6 +89,7 @@ def _register() -> None:
     app.command("path")(path.path)
     app.command("schema")(schema.schema)
     app.command("questions")(questions.questions)
+    app.command("stats")(stats.stats)
 
 
 _register()
