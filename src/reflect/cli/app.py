@@ -90,6 +90,9 @@ def _register() -> None:
     app.command("schema")(schema.schema)
     app.command("questions")(questions.questions)
     app.command("stats")(stats.stats)
+    from reflect.cli.plan import plan_app
+
+    app.add_typer(plan_app, name="plan")
 
 
 _register()
