@@ -354,9 +354,12 @@ def _own_steps(theme: str, entries: Sequence[Entry], match_text: Callable[[str],
     out: list[str] = []
     for entry in sorted(entries, key=lambda e: (e.reflection.date, e.id), reverse=True):
         for step in entry.reflection.next_steps:
-            if step.strip() and step not in out and theme in match_text(step):
-                out.append(step.strip())
-    return out[:OWN_ACTIONS]
+            step = step.strip()
+            if step and step not in out and theme in match_text(step):
+                out.append(step)
+                if len(out) == OWN_ACTIONS:
+                    return out
+    return out
 
 
 def _actions(
@@ -555,7 +558,12 @@ def theme_inputs(entries: Sequence[Entry], themes_config: Any, today: dt.date) -
     taxonomy = get_taxonomy(themes_config)
     report = analyse(entries, taxonomy, min_count=MIN_INTERVIEWS, today=today)
 
+    seen: dict[str, set[str]] = {}
+
     def match_text(text: str) -> set[str]:
-        return {theme for sentence in split_sentences(text) for theme, _ in match_sentence(sentence, taxonomy)}
+        # Next steps repeat across reflections ("practise system design"): match each text once.
+        if text not in seen:
+            seen[text] = {theme for sentence in split_sentences(text) for theme, _ in match_sentence(sentence, taxonomy)}
+        return seen[text]
 
     return focus_inputs_from_report(report, taxonomy), match_text

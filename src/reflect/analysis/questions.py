@@ -169,22 +169,27 @@ def asked_questions(entries: Iterable[Entry]) -> list[Asked]:
 def group_questions(asked: Iterable[Asked], threshold: float = SIMILARITY) -> list[QuestionGroup]:
     """Similar wordings grouped; each question joins the group it is most similar to."""
     groups: list[QuestionGroup] = []
-    exact: dict[str, QuestionGroup] = {}
+    exact: dict[str, int] = {}
+    # Similar questions share a word, so only groups holding one of its words are compared.
+    by_word: dict[str, set[int]] = {}
     for item in asked:
         words = key_words(item.text)
         norm = " ".join(_WORD.findall(item.text.lower()))
-        best, best_score = exact.get(norm), 1.0 if norm in exact else 0.0
+        best = exact.get(norm)
         if best is None:
-            for group in groups:
-                score = max(similarity(words, w) for w in group.words)
+            best_score = 0.0
+            for index in sorted(set().union(*(by_word.get(w, set()) for w in words))):
+                score = max(similarity(words, w) for w in groups[index].words)
                 if score >= threshold and score > best_score:
-                    best, best_score = group, score
+                    best, best_score = index, score
         if best is None:
-            best = QuestionGroup()
-            groups.append(best)
-        best.asked.append(item)
-        best.words.append(words)
+            best = len(groups)
+            groups.append(QuestionGroup())
+        groups[best].asked.append(item)
+        groups[best].words.append(words)
         exact.setdefault(norm, best)
+        for word in words:
+            by_word.setdefault(word, set()).add(best)
     return groups
 
 
