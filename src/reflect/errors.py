@@ -75,3 +75,9 @@ class ConfigError(ReflectError):
 
 class NewerSchema(ReflectError):
     """A file written by a newer version of reflect than this one."""
+
+
+class BadState(ReflectError):
+    """A file of reflect's own state (``state/plan.toml``) is unreadable or invalid.
+
+    Never reset silently: it holds the user's progress."""

@@ -1,0 +1,113 @@
+"""``reflect plan``: the development plan built from recurring themes, and its progress."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reflect.cli import context
+from reflect.cli.options import Json
+
+plan_app = typer.Typer(
+    name="plan",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+ActionId = Annotated[str, typer.Argument(help="An action id from `reflect plan` (or any unique start of one).", show_default=False)]
+
+
+@plan_app.callback()
+def plan(
+    ctx: typer.Context,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, max=20, help="How many focus areas to show.")] = 3,
+    markdown: Annotated[bool, typer.Option("--markdown", "--md", help="Print Markdown (headings and checkboxes) to print or share.")] = False,
+    json_output: Json = False,
+) -> None:
+    """Your development plan: focus areas from recurring weaknesses, what to practise,
+    questions to rehearse, feedback to chase and a checklist for the next interview.
+
+    Progress is kept in state/plan.toml in the data directory; rebuilding the plan
+    after new reflections keeps it.
+
+    Example: reflect plan --top 2; reflect plan done conciseness-3f2a; reflect plan --markdown > plan.md
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    current = _current(top)
+    if json_output:
+        context.print_json(current.to_json())
+    elif markdown:
+        from reflect.views.plan import plan_markdown
+
+        context.out().file.write(plan_markdown(current))
+    else:
+        from reflect.views.plan import plan_view
+
+        context.out().print(plan_view(current))
+
+
+def _current(top: int, state=None):
+    """Today's plan from the journal; new focus areas and actions are recorded in the state
+    (in ``state`` when given, else in state/plan.toml)."""
+    import datetime as dt
+
+    from reflect.analysis.plan import build_plan, theme_inputs
+    from reflect.state import load_plan, update_plan
+
+    journal, today = context.journal(), dt.date.today()
+    entries = context.load(journal).entries
+    settings = context.config()
+    if len(entries) < 2:
+        return build_plan(entries, [], state or load_plan(journal), today=today, chase_days=settings.feedback_chase_days)
+    inputs, match_text = theme_inputs(entries, settings.themes, today)
+
+    def build(target):
+        return build_plan(entries, inputs, target, today=today, top=top, chase_days=settings.feedback_chase_days, match_text=match_text)
+
+    return build(state) if state is not None else update_plan(journal, build)
+
+
+def _mark(action_id: str, status: str, json_output: bool) -> None:
+    import datetime as dt
+
+    from reflect.analysis.plan import action_json, mark
+    from reflect.state import ActionStatus, update_plan
+
+    def change(state):
+        return mark(state, action_id, ActionStatus(status), dt.date.today(), rebuild=lambda scratch: _current(20, scratch))
+
+    action = update_plan(context.journal(), change)
+    if json_output:
+        context.print_json(action_json(action))
+    else:
+        context.note(f"{action.id}: {action.status.value} \u2014 {action.text}")
+
+
+@plan_app.command("done")
+def done(action_id: ActionId, json_output: Json = False) -> None:
+    """Mark an action done (dated today).
+
+    Example: reflect plan done conciseness-3f2a
+    """
+    _mark(action_id, "done", json_output)
+
+
+@plan_app.command("start")
+def start(action_id: ActionId, json_output: Json = False) -> None:
+    """Mark an action as being worked on.
+
+    Example: reflect plan start conciseness-3f2a
+    """
+    _mark(action_id, "doing", json_output)
+
+
+@plan_app.command("skip")
+def skip(action_id: ActionId, json_output: Json = False) -> None:
+    """Skip an action that does not suit you; it stays in the plan's history.
+
+    Example: reflect plan skip conciseness-3f2a
+    """
+    _mark(action_id, "skipped", json_output)

@@ -1,0 +1,134 @@
+"""reflect's own state in the data directory's ``state/`` folder: the plan's progress.
+
+``state/plan.toml`` records which focus areas were planned and when, and each
+action's status with its dates. It is validated strictly when read; a file that
+does not validate is reported (file and key), never reset, because it holds the
+user's progress. Every write into ``state/`` goes through :func:`write_state`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from reflect import atomic
+from reflect.errors import BadState
+
+if TYPE_CHECKING:
+    from reflect.journal import Journal
+
+PLAN_FILE = "plan.toml"
+PLAN_VERSION = 1
+T = TypeVar("T")
+
+
+class ActionStatus(StrEnum):
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+ThemeId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
+
+class FocusState(_Strict):
+    """A focus area: the theme, and the day it first entered the plan."""
+
+    theme: ThemeId
+    planned_on: dt.date
+
+
+class ActionState(_Strict):
+    """One action of the plan and where it stands."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    theme: ThemeId
+    text: Annotated[str, Field(min_length=1)]
+    source: Annotated[str, Field(pattern=r"^(practice|next-step)$")] = "practice"
+    status: ActionStatus = ActionStatus.TODO
+    added_on: dt.date
+    started_on: dt.date | None = None
+    done_on: dt.date | None = None
+    skipped_on: dt.date | None = None
+
+
+class PlanState(_Strict):
+    version: Annotated[int, Field(ge=1, le=PLAN_VERSION)] = PLAN_VERSION
+    focus: list[FocusState] = Field(default_factory=list)
+    actions: list[ActionState] = Field(default_factory=list)
+
+    def focus_for(self, theme: str) -> FocusState | None:
+        return next((f for f in self.focus if f.theme == theme), None)
+
+    def action(self, ident: str) -> ActionState | None:
+        return next((a for a in self.actions if a.id == ident), None)
+
+    def to_data(self) -> dict:
+        return self.model_dump(mode="python", exclude_none=True)
+
+
+def plan_path(journal: Journal) -> Path:
+    return journal.state / PLAN_FILE
+
+
+def load_plan(journal: Journal) -> PlanState:
+    """The plan's saved progress; an empty state when there is none yet."""
+    from reflect.models import problems_from
+
+    path = plan_path(journal)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return PlanState()
+    except OSError as error:
+        raise BadState(f"{path}: cannot read the plan's progress: {error.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise BadState(f"{path}: not valid TOML ({error}); fix it by hand, it holds your plan's progress") from None
+    try:
+        return PlanState.model_validate(data)
+    except ValidationError as error:
+        problems = problems_from(error, path)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BadState(f"{problems[0]}{more}; fix it by hand, it holds your plan's progress") from None
+
+
+def write_state(journal: Journal, name: str, data: bytes) -> Path:
+    """The one way reflect writes its own state: atomically, private, inside ``state/``."""
+    path = atomic.ensure_dir(journal.state) / name
+    atomic.replace(path, data)
+    return path
+
+
+def save_plan(journal: Journal, state: PlanState) -> Path:
+    import tomli_w
+
+    header = "# reflect's plan progress: focus areas and action statuses (see docs/plan.md).\n"
+    return write_state(journal, PLAN_FILE, (header + tomli_w.dumps(state.to_data())).encode("utf-8"))
+
+
+def update_plan(journal: Journal, change: Callable[[PlanState], T]) -> T:
+    """Read the plan's state, let ``change`` update it in place, save it if it changed.
+
+    The journal's lock is held throughout, so two commands never lose each other's
+    updates. Returns whatever ``change`` returns.
+    """
+    with atomic.locked(journal.root):
+        state = load_plan(journal)
+        before = state.model_dump()
+        result = change(state)
+        if state.model_dump() != before:
+            save_plan(journal, state)
+    return result

@@ -1,0 +1,129 @@
+"""The development plan: a rich view for the terminal and Markdown for printing or a coach.
+
+User text is always plain Text (never markup) in the terminal, and escaped in Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Group
+from rich.text import Text
+
+from reflect.analysis.plan import IMPROVING, NEW, RETHINK, Focus, Plan
+from reflect.state import ActionState, ActionStatus
+from reflect.views.safe import neutral
+
+STATUS_MARK = {ActionStatus.TODO: "[ ]", ActionStatus.DOING: "[~]", ActionStatus.DONE: "[x]", ActionStatus.SKIPPED: "[-]"}
+STATUS_STYLE = {ActionStatus.TODO: "", ActionStatus.DOING: "yellow", ActionStatus.DONE: "green", ActionStatus.SKIPPED: "dim"}
+FOCUS_STYLE = {IMPROVING: "green", RETHINK: "bold yellow", NEW: "cyan"}
+
+
+def _t(value: object, style: str = "") -> Text:
+    return Text(neutral(str(value)), style=style)
+
+
+def _why(focus: Focus) -> str:
+    noun = "interview" if focus.count == 1 else "interviews"
+    why = f"seen in {focus.count} {noun}, last on {focus.last_seen}"
+    if focus.rejected_share is not None and focus.contrast > 0:
+        offer = f" vs {focus.succeeded_share:.0%} of offers and advances" if focus.succeeded_share is not None else ""
+        why += f"; in {focus.rejected_share:.0%} of rejections{offer}"
+    return why
+
+
+def _action_line(action: ActionState) -> Text:
+    line = Text("    ")
+    line.append(STATUS_MARK[action.status], style=STATUS_STYLE[action.status])
+    line.append(" ")
+    line.append(neutral(action.text), style="dim" if action.status == ActionStatus.SKIPPED else "")
+    if action.source == "next-step":
+        line.append("  (your next step)", style="dim")
+    line.append(f"  {action.id}", style="cyan")
+    return line
+
+
+def plan_view(plan: Plan) -> Group:
+    parts: list = [Text(f"Development plan \u2014 {plan.today.isoformat()}", style="bold")]
+    if plan.message:
+        parts.append(Text(plan.message))
+    for number, focus in enumerate(plan.focus, 1):
+        parts.append(Text(""))
+        head = Text(f"{number}. ", style="bold")
+        head.append(neutral(focus.label), style="bold")
+        if focus.status != "active":
+            head.append(f"  {focus.status}", style=FOCUS_STYLE.get(focus.status, ""))
+        parts.append(head)
+        parts.append(Text(f"   {_why(focus)}; review on {focus.review_on.isoformat()}", style="dim"))
+        if focus.status_reason and focus.status in (IMPROVING, RETHINK):
+            parts.append(Text(f"   {focus.status_reason}", style=FOCUS_STYLE[focus.status]))
+        for quote in focus.quotes:
+            line = Text("   \u201c")
+            line.append(neutral(quote["text"]), style="italic")
+            line.append("\u201d ")
+            line.append(neutral(f"\u2014 {quote['company']}, {quote['date']}"), style="dim")
+            parts.append(line)
+        if focus.actions:
+            parts.append(Text("   Practise", style="bold cyan"))
+            parts.extend(_action_line(a) for a in focus.actions)
+        if focus.questions:
+            parts.append(Text("   Rehearse", style="bold cyan"))
+            for q in focus.questions:
+                parts.append(Text("    \u2022 ") + _t(q["text"]) + _t(f"  ({q['company']}, {q['date']})", "dim"))
+    if plan.chases:
+        parts.append(Text(""))
+        parts.append(Text("Feedback to chase", style="bold"))
+        for chase in plan.chases:
+            r = chase.entry.reflection
+            parts.append(Text("    \u2022 ") + _t(f"{r.company} \u2014 {r.role}, {r.date.isoformat()}: ") + Text(chase.reason, "yellow") + _t(f"  {chase.entry.id}", "cyan"))
+    if plan.checklist:
+        parts.append(Text(""))
+        parts.append(Text("Before the next interview", style="bold"))
+        parts.extend(Text("    \u2022 ") + _t(item) for item in plan.checklist)
+    if plan.focus:
+        parts.append(Text(""))
+        parts.append(Text("Mark progress: reflect plan start|done|skip ACTION_ID", style="dim"))
+    return Group(*parts)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md(text: str) -> str:
+    """User text safe inside a Markdown line: one line, special characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(neutral(text).split()))
+
+
+def plan_markdown(plan: Plan) -> str:
+    """The plan as Markdown: one ``##`` heading per focus area and a checkbox per action."""
+    lines = [f"# Development plan ({plan.today.isoformat()})", ""]
+    if plan.message:
+        lines += [md(plan.message), ""]
+    for number, focus in enumerate(plan.focus, 1):
+        lines += [f"## {number}. {md(focus.label)}", ""]
+        status = "" if focus.status == "active" else f" Status: {focus.status}."
+        lines += [f"Why: {md(_why(focus))}. Review on {focus.review_on.isoformat()}.{status}", ""]
+        for quote in focus.quotes:
+            lines += [f"> {md(quote['text'])} ({md(quote['company'])}, {quote['date']})", ""]
+        if focus.actions:
+            lines += ["**Practise**", ""]
+            for action in focus.actions:
+                box = "x" if action.status == ActionStatus.DONE else " "
+                note = {ActionStatus.DOING: " (doing)", ActionStatus.SKIPPED: " (skipped)"}.get(action.status, "")
+                lines.append(f"- [{box}] {md(action.text)}{note} `{action.id}`")
+            lines.append("")
+        if focus.questions:
+            lines += ["**Rehearse**", ""]
+            lines += [f"- {md(q['text'])} ({md(q['company'])}, {q['date']})" for q in focus.questions]
+            lines.append("")
+    if plan.chases:
+        lines += ["# Feedback to chase", ""]
+        for chase in plan.chases:
+            r = chase.entry.reflection
+            lines.append(f"- {md(r.company)}, {md(r.role)} ({r.date.isoformat()}): {chase.reason}")
+        lines.append("")
+    if plan.checklist:
+        lines += ["# Before the next interview", ""]
+        lines += [f"- {md(item)}" for item in plan.checklist]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
