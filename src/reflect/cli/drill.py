@@ -38,7 +38,10 @@ def drill(
     entries = context.load(journal).entries
     schedule = plan_schedule(drill_bank(entries, kind), load_state(state_path(journal.root)), today)
     if ics is not None:
-        _write_calendar(ics, schedule, entries)
+        from reflect.analysis.calendar import drill_events, feedback_events
+        from reflect.cli.ics import write_calendar
+
+        write_calendar(ics, drill_events(schedule) + feedback_events(entries, today, context.config().feedback_chase_days))
         if str(ics) == "-" or not (due or json_output):
             return
     if json_output:
@@ -49,21 +52,6 @@ def drill(
         context.out().print(due_view(schedule))
     else:
         _session(journal, schedule, count)
-
-
-def _write_calendar(path: Path, schedule, entries) -> None:  # type: ignore[no-untyped-def]
-    import sys
-
-    from reflect.analysis.calendar import drill_events, feedback_events, to_ics, write_ics
-
-    events = drill_events(schedule) + feedback_events(entries, schedule.today, context.config().feedback_chase_days)
-    text = to_ics(events)
-    if str(path) == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-        return
-    replaced = write_ics(path, text)
-    context.note(f"{'Replaced' if replaced else 'Wrote'} {path}: {len(events)} events to import into your calendar.")
 
 
 def _session(journal: Journal, schedule, count: int) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -25,6 +26,7 @@ def plan(
     top: Annotated[int, typer.Option("--top", "-n", min=1, max=20, help="How many focus areas to show.")] = 3,
     markdown: Annotated[bool, typer.Option("--markdown", "--md", help="Print Markdown (headings and checkboxes) to print or share.")] = False,
     json_output: Json = False,
+    ics: Annotated[Optional[Path], typer.Option("--ics", metavar="FILE", help="Also write review dates, drills due and feedback chases as an iCalendar file ('-' for stdout).")] = None,
 ) -> None:
     """Your development plan: focus areas from recurring weaknesses, what to practise,
     questions to rehearse, feedback to chase and a checklist for the next interview.
@@ -32,11 +34,18 @@ def plan(
     Progress is kept in state/plan.toml in the data directory; rebuilding the plan
     after new reflections keeps it.
 
-    Example: reflect plan --top 2; reflect plan done conciseness-3f2a; reflect plan --markdown > plan.md
+    Example: reflect plan --top 2; reflect plan done conciseness-3f2a; reflect plan --markdown > plan.md;
+    reflect plan --ics plan.ics
     """
     if ctx.invoked_subcommand is not None:
         return
     current = _current(top)
+    if ics is not None:
+        from reflect.cli.ics import calendar_events, write_calendar
+
+        write_calendar(ics, calendar_events(context.journal(), context.load(context.journal()).entries, current.focus))
+        if str(ics) == "-":
+            return
     if json_output:
         context.print_json(current.to_json())
     elif markdown:

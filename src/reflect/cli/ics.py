@@ -1,0 +1,35 @@
+"""Writing calendar files for ``reflect drill --ics`` and ``reflect plan --ics``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from reflect.cli import context
+
+
+def calendar_events(journal: Any, entries: list, focus: list | None = None) -> list:
+    """Drill sessions due, feedback chases and (with ``focus``) the plan's review dates."""
+    import datetime as dt
+
+    from reflect.analysis.calendar import drill_events, feedback_events, plan_review_events
+    from reflect.analysis.drill import drill_bank, load_state, plan_schedule, state_path
+
+    today = dt.date.today()
+    schedule = plan_schedule(drill_bank(entries), load_state(state_path(journal.root)), today)
+    events = drill_events(schedule) + feedback_events(entries, today, context.config().feedback_chase_days)
+    return events + (plan_review_events(focus) if focus else [])
+
+
+def write_calendar(path: Path, events: list) -> None:
+    """Write ``events`` as iCalendar to ``path`` (``-`` for stdout)."""
+    from reflect.analysis.calendar import to_ics, write_ics
+
+    text = to_ics(events)
+    if str(path) == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    replaced = write_ics(path, text)
+    context.note(f"{'Replaced' if replaced else 'Wrote'} {path}: {len(events)} events to import into your calendar.")
