@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reflect.config import ThemesConfig
 
 MAX_GAP = 2
+SINGLE = "\x00"
 
 # Stems too common to make a trigger on their own: a phrase that compiles to nothing
 # else ("went still" once "still" is dropped as a stop word -> "went") is skipped.
@@ -73,6 +74,7 @@ class Pattern:
     elems: tuple[str, ...]
     phrase: str
     gap: int
+    topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class Theme:
     positives: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
     builtin: bool = True
+    topics: tuple[str, ...] = ()
 
 
 @dataclass
@@ -91,8 +94,12 @@ class Taxonomy:
     """The enabled themes and an index of their compiled triggers by first stem."""
 
     themes: dict[str, Theme]
-    by_first: dict[str, list[Pattern]] = field(default_factory=dict)
+    # first stem -> second stem ("" when the second word is a wildcard, SINGLE for
+    # one-word triggers) -> patterns; a sentence only tries patterns whose first two
+    # words it contains.
+    by_first: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)
     prefixed: list[Pattern] = field(default_factory=list)
+    prefix_cache: dict[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict, repr=False)
     fingerprint: str = ""
 
     def theme(self, theme_id: str) -> Theme:
@@ -100,8 +107,21 @@ class Taxonomy:
 
     @property
     def size(self) -> int:
-        return sum(len(v) for v in self.by_first.values()) + len(self.prefixed)
+        return sum(len(p) for v in self.by_first.values() for p in v.values()) + len(self.prefixed)
 
+
+# Phrases saying a part of the interview went well. A topic word ("the coding part")
+# in the same clause is then not taken as a weakness.
+GOOD = "_good"
+GOOD_PHRASES = (
+    "(went|go|going|gone|goes) (well|smoothly|fine|great|okay|ok|better than expected)",
+    "smoothly", "nailed", "aced", "with ease", "easily", "comfortably", "effortless*",
+    "(no|without|never had|never had any|didn't have any) (trouble|problem|problems|issue|issues|difficulty|difficulties)",
+    "(with|had) time to spare", "all (tests|test cases) (pass|passed|passing)",
+    "(met|matched|accepted) my (number|ask|asking|expectations|salary|figure|counter)",
+    "(liked|loved|praised|complimented|impressed by|enjoyed) (my|the|) (design|code|solution|answer|answers|approach|story|stories|questions)",
+    "(strong|solid|excellent|great|good) (design|code|solution|answer|answers|approach|coder|candidate|performance)",
+)
 
 _ALT = re.compile(r"\(([^()]*)\)")
 
@@ -117,7 +137,7 @@ def expand(trigger: str) -> list[str]:
     return out
 
 
-def compile_trigger(theme_id: str, trigger: str, positive: bool) -> list[Pattern]:
+def compile_trigger(theme_id: str, trigger: str, positive: bool, topic: bool = False) -> list[Pattern]:
     contiguous = trigger.startswith("=")
     trigger = trigger.removeprefix("=")
     patterns = []
@@ -125,17 +145,23 @@ def compile_trigger(theme_id: str, trigger: str, positive: bool) -> list[Pattern
     for phrase in expand(trigger):
         elems = []
         for word in phrase.split():
-            if word.endswith("*") and len(word) > 1:
+            if word == "#":
+                elems.append("#")
+            elif word.endswith("*") and len(word) > 1:
                 elems.append(word.lower().rstrip("*") + "*")
             else:
                 elems.extend(stems(word))
         elems_t = tuple(elems)
-        if not elems_t or elems_t in seen or all(e in GENERIC for e in elems_t):
+        if not elems_t or elems_t in seen:
             continue
-        if len(elems_t) == 1 and len(phrase.split()) > 1:
-            continue  # "in my head" -> "head": the words that made it specific were stop words
+        words = len(phrase.split())
+        if not contiguous:
+            if all(e in GENERIC for e in elems_t):
+                continue  # "went still" -> "went"
+            if len(elems_t) == 1 and words > 1 or len(elems_t) * 2 < words:
+                continue  # "in my head" -> "head": what made it specific were stop words
         seen.add(elems_t)
-        patterns.append(Pattern(theme_id, positive, elems_t, phrase, 0 if contiguous else MAX_GAP))
+        patterns.append(Pattern(theme_id, positive, elems_t, phrase, 0 if contiguous else MAX_GAP, topic))
     return patterns
 
 
@@ -152,6 +178,7 @@ def load_builtin(path: Path = DATA_FILE) -> dict[str, Theme]:
             triggers=tuple(item.get("triggers", ())),
             positives=tuple(item.get("positives", ())),
             actions=tuple(item.get("actions", ())),
+            topics=tuple(item.get("topics", ())),
         )
     return themes
 
@@ -200,18 +227,24 @@ def _replace(theme: Theme, **changes: tuple[str, ...]) -> Theme:
 
 def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
     taxonomy = Taxonomy(themes=themes)
+    sources = [(GOOD, False, False, GOOD_PHRASES)]
     for theme in themes.values():
-        for positive, triggers in ((False, theme.triggers), (True, theme.positives)):
-            for trigger in triggers:
-                for pattern in compile_trigger(theme.id, trigger, positive):
-                    first = pattern.elems[0]
-                    if first.endswith("*"):
-                        taxonomy.prefixed.append(pattern)
-                    else:
-                        taxonomy.by_first.setdefault(first, []).append(pattern)
+        sources += [(theme.id, False, False, theme.triggers), (theme.id, True, False, theme.positives)]
+        sources.append((theme.id, False, True, theme.topics))
+    for theme_id, positive, topic, triggers in sources:
+        for trigger in triggers:
+            for pattern in compile_trigger(theme_id, trigger, positive, topic):
+                first = pattern.elems[0]
+                if first.endswith("*") or first == "#":
+                    taxonomy.prefixed.append(pattern)
+                else:
+                    second = SINGLE if len(pattern.elems) == 1 else pattern.elems[1]
+                    if second.endswith("*") or second == "#":
+                        second = ""
+                    taxonomy.by_first.setdefault(first, {}).setdefault(second, []).append(pattern)
     digest = hashlib.sha256()
     for theme in themes.values():
-        digest.update(json.dumps([theme.id, theme.triggers, theme.positives]).encode())
+        digest.update(json.dumps([theme.id, theme.triggers, theme.positives, theme.topics]).encode())
     taxonomy.fingerprint = digest.hexdigest()[:16]
     return taxonomy
 

@@ -47,7 +47,7 @@ DEFICIENCY_BEFORE = frozenset(
     """
     lack lacked lacking absence absent insuffici inadequ poor poorli weak weaker weakest
     low lower littl limit minim zero fail forgot forget neglect skip skipped less
-    bad badli terribl shaki thin vagu superfici shallow miss inconsist
+    bad badli terribl shaki thin vagu superfici shallow miss inconsist generic unconvinc irrelev bland mediocr sloppi unclear hollow canned
     """.split()
 )
 
@@ -56,7 +56,7 @@ DEFICIENCY_BEFORE = frozenset(
 DEFICIENCY_AFTER = frozenset(
     """
     lack lacking insuffici inadequ poor weak low littl limit minim zero none nothing
-    bad terribl shaki thin vagu superfici shallow miss absent nonexist
+    bad terribl shaki thin vagu superfici shallow miss absent nonexist generic unfocus unconvinc irrelev mediocr sloppi
     """.split()
 )
 

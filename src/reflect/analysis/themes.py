@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reflect.analysis.taxonomy import Pattern, Taxonomy
+from reflect.analysis.taxonomy import GOOD, SINGLE, Pattern, Taxonomy
 from reflect.analysis.text import (
     DEFICIENCY_AFTER,
     DEFICIENCY_BEFORE,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reflect.models import Reflection
 
 NEGATION_WINDOW = 3
+TOPIC_ALONE = True
 MARKER_WINDOW = 6
 _NOT_A_PROBLEM = frozenset({"problem", "issu", "concern", "factor", "worri"})
 
@@ -105,6 +106,8 @@ class Scan:
 
 
 def _elem_matches(elem: str, token: Token) -> bool:
+    if elem == "#":
+        return token.word.isdigit()
     if elem.endswith("*"):
         prefix = elem[:-1]
         return token.stem.startswith(prefix) or token.word.startswith(prefix)
@@ -117,7 +120,7 @@ def _find(pattern: Pattern, content: list[Token], start: int) -> int:
     elems = pattern.elems
     for k in range(1, len(elems)):
         elem = elems[k]
-        gap = min(pattern.gap, 1) if elems[k - 1] in NEGATORS else pattern.gap
+        gap = 0 if elems[k - 1] in NEGATORS else pattern.gap
         limit = min(len(content), pos + 2 + gap)
         for j in range(pos + 1, limit):
             if _elem_matches(elem, content[j]):
@@ -157,7 +160,8 @@ def _lacking_after(content: list[Token], end: int) -> str | None:
     for i in range(end + 1, min(len(content), end + 1 + NEGATION_WINDOW)):
         if content[i].clause != clause:
             return None
-        if content[i].stem in DEFICIENCY_AFTER or (i == end + 1 and content[i].stem in NEGATORS):
+        adverb = content[end].word.endswith("ly")
+        if content[i].stem in DEFICIENCY_AFTER or (i == end + 1 and not adverb and content[i].stem in NEGATORS):
             if _not_a_problem_after(content, end):
                 return None
             return content[i].word
@@ -183,28 +187,51 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     raw_index = [i for i, t in enumerate(tokens) if not t.stop]
     found: list[tuple[Pattern, int, int]] = []
     prefixed = taxonomy.prefixed
+    prefix_cache = taxonomy.prefix_cache
     by_first = taxonomy.by_first
+    present = {t.stem for t in content}
     for ci, token in enumerate(content):
-        candidates = by_first.get(token.stem)
-        if candidates:
-            for pattern in candidates:
-                end = _find(pattern, content, ci) if len(pattern.elems) > 1 else ci
+        buckets = by_first.get(token.stem)
+        if buckets:
+            for pattern in buckets.get(SINGLE, ()):
+                found.append((pattern, ci, ci))
+            for second in present:
+                for pattern in buckets.get(second, ()):
+                    end = _find(pattern, content, ci)
+                    if end >= 0:
+                        found.append((pattern, ci, end))
+            for pattern in buckets.get("", ()):
+                end = _find(pattern, content, ci)
                 if end >= 0:
                     found.append((pattern, ci, end))
-        for pattern in prefixed:
-            if _elem_matches(pattern.elems[0], token):
-                end = _find(pattern, content, ci) if len(pattern.elems) > 1 else ci
-                if end >= 0:
-                    found.append((pattern, ci, end))
+        key = (token.stem, token.word)
+        starting = prefix_cache.get(key)
+        if starting is None:
+            starting = prefix_cache[key] = tuple(p for p in prefixed if _elem_matches(p.elems[0], token))
+        for pattern in starting:
+            end = _find(pattern, content, ci) if len(pattern.elems) > 1 else ci
+            if end >= 0:
+                found.append((pattern, ci, end))
     if not found:
         return []
     weak: list[tuple[Pattern, int, int, str]] = []
+    topics: list[tuple[Pattern, int, int]] = []
     plain_positive: list[tuple[Pattern, int, int]] = []
+    negated: list[tuple[str, int, int]] = []
+    good_clauses: set[int] = set()
     for pattern, start, end in found:
+        if pattern.theme == GOOD:
+            if not _negated_before(content, start, NEGATORS, breakers=False):
+                good_clauses.add(content[start].clause)
+            continue
+        if pattern.topic:
+            topics.append((pattern, start, end))
+            continue
         if not pattern.positive:
-            if _negated_before(content, start, NEGATORS, breakers=True):
-                continue
-            if _not_a_problem_after(content, end):
+            if pattern.elems[0] not in NEGATORS and (
+                _negated_before(content, start, NEGATORS, breakers=True) or _not_a_problem_after(content, end)
+            ):
+                negated.append((pattern.theme, start, end))
                 continue
             weak.append((pattern, start, end, pattern.phrase))
             continue
@@ -214,21 +241,51 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
             weak.append((pattern, start, end, f"{neg} \u2026 {pattern.phrase}"))
         else:
             plain_positive.append((pattern, start, end))
+    # A positive read as a weakness inside a negated weakness ("never felt out of my depth")
+    # is the same negation seen twice: drop it.
+    weak = [
+        w
+        for w in weak
+        if not (
+            w[0].positive
+            and any(t == w[0].theme and s <= w[2] and w[1] <= e for t, s, e in negated)
+        )
+    ]
+    # A topic ("the coding part", "caching") counts as a weakness unless its clause says it
+    # went well, says there was no problem with it, or states the positive form of its theme.
+    strong = {(w[0].theme, content[w[1]].clause) for w in weak}
+    for pattern, start, end in topics:
+        clause = content[start].clause
+        if TOPIC_ALONE and any(t != pattern.theme and c == clause for t, c in strong):
+            continue
+        if clause in good_clauses or _no_problem_before(content, start) or _not_a_problem_after(content, end):
+            continue
+        if any(p.theme == pattern.theme and content[ps].clause == clause for p, ps, _ in plain_positive):
+            continue
+        weak.append((pattern, start, end, pattern.phrase))
     best: dict[str, tuple[int, str]] = {}
     for pattern, start, end, trigger in weak:
-        clause = content[start].clause
-        suppressed = any(
-            p.theme == pattern.theme
-            and content[ps].clause == clause
-            and not (start <= ps and pe <= end and (ps, pe) != (start, end))
-            for p, ps, pe in plain_positive
-        )
-        if suppressed:
-            continue
-        score = end - start + len(pattern.elems)
+        score = end - start + len(pattern.elems) - (10 if pattern.topic else 0)
         if pattern.theme not in best or score > best[pattern.theme][0]:
             best[pattern.theme] = (score, trigger)
     return [(theme, trigger) for theme, (_, trigger) in best.items()]
+
+
+_TROUBLE = frozenset({"problem", "issu", "troubl", "struggl", "difficulti", "concern", "worri", "hassl"})
+
+
+def _no_problem_before(content: list[Token], start: int) -> bool:
+    """ "no problem with the coding part", "never struggled with the design" """
+    clause = content[start].clause
+    seen_trouble = False
+    for i in range(start - 1, max(-1, start - 6), -1):
+        if content[i].clause != clause:
+            return False
+        if content[i].stem in _TROUBLE:
+            seen_trouble = True
+        elif content[i].stem in NEGATORS:
+            return seen_trouble or i == start - 1
+    return False
 
 
 # --- one reflection --------------------------------------------------------------------
@@ -586,7 +643,7 @@ def analyse(
 def rank_score(result: ThemeResult) -> float:
     """Recurrence, boosted by how much more often the theme shows in rejections than in offers."""
     contrast = result.contrast or 0.0
-    return result.count * (1.0 + max(contrast, 0.0))
+    return result.count * (1.0 + 2.0 * max(contrast, 0.0))
 
 
 def _emerging(ordered: Sequence[Entry], results: dict[str, Scan], minimum: int, limit: int = 10) -> list[Emerging]:
