@@ -136,6 +136,11 @@ def tokenize(sentence: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(t.stem for t in tokenize(text) if not t.stop)
+
+
 def stems(text: str) -> list[str]:
     """Content stems of a phrase (stop words dropped): how triggers are compiled."""
-    return [t.stem for t in tokenize(text) if not t.stop]
+    return list(_stems(text))

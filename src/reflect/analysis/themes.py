@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reflect.analysis.taxonomy import GOOD, SINGLE, Pattern, Taxonomy
+from reflect.analysis.taxonomy import GOOD, MAX_GAP, SINGLE, Pattern, Taxonomy
 from reflect.analysis.text import (
     DEFICIENCY_AFTER,
     DEFICIENCY_BEFORE,
@@ -114,20 +114,30 @@ def _elem_matches(elem: str, token: Token) -> bool:
     return elem == token.stem
 
 
-def _find(pattern: Pattern, content: list[Token], start: int) -> int:
-    """Index of the last token of ``pattern`` matched from ``start``, or -1."""
+def _find(pattern: Pattern, content: list[Token], start: int, stems: list[str], first: int = 1) -> int:
+    """Index of the last token of ``pattern`` matched from ``start``, or -1.
+
+    ``start`` is where element ``first - 1`` of the pattern matched.
+    """
     pos = start
     elems = pattern.elems
-    for k in range(1, len(elems)):
+    n = len(content)
+    for k in range(first, len(elems)):
         elem = elems[k]
         gap = 0 if elems[k - 1] in NEGATORS else pattern.gap
-        limit = min(len(content), pos + 2 + gap)
-        for j in range(pos + 1, limit):
-            if _elem_matches(elem, content[j]):
-                pos = j
-                break
+        limit = min(n, pos + 2 + gap)
+        if elem[-1] == "*" or elem == "#":
+            for j in range(pos + 1, limit):
+                if _elem_matches(elem, content[j]):
+                    pos = j
+                    break
+            else:
+                return -1
         else:
-            return -1
+            try:
+                pos = stems.index(elem, pos + 1, limit)
+            except ValueError:
+                return -1
     return pos
 
 
@@ -189,19 +199,24 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     prefixed = taxonomy.prefixed
     prefix_cache = taxonomy.prefix_cache
     by_first = taxonomy.by_first
-    present = {t.stem for t in content}
+    stems = [t.stem for t in content]
+    n = len(stems)
     for ci, token in enumerate(content):
         buckets = by_first.get(token.stem)
         if buckets:
             for pattern in buckets.get(SINGLE, ()):
                 found.append((pattern, ci, ci))
-            for second in present:
-                for pattern in buckets.get(second, ()):
-                    end = _find(pattern, content, ci)
+            # Only the words within reach of this one can be a pattern's second word.
+            negator_first = token.stem in NEGATORS
+            for j in range(ci + 1, min(n, ci + 2 + MAX_GAP)):
+                for pattern in buckets.get(stems[j], ()):
+                    if j - ci - 1 > (0 if negator_first else pattern.gap):
+                        continue
+                    end = _find(pattern, content, j, stems, 2) if len(pattern.elems) > 2 else j
                     if end >= 0:
                         found.append((pattern, ci, end))
             for pattern in buckets.get("", ()):
-                end = _find(pattern, content, ci)
+                end = _find(pattern, content, ci, stems)
                 if end >= 0:
                     found.append((pattern, ci, end))
         key = (token.stem, token.word)
@@ -209,7 +224,7 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
         if starting is None:
             starting = prefix_cache[key] = tuple(p for p in prefixed if _elem_matches(p.elems[0], token))
         for pattern in starting:
-            end = _find(pattern, content, ci) if len(pattern.elems) > 1 else ci
+            end = _find(pattern, content, ci, stems) if len(pattern.elems) > 1 else ci
             if end >= 0:
                 found.append((pattern, ci, end))
     if not found:
