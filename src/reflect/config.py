@@ -23,6 +23,7 @@ class CustomTheme(_Strict):
     label: str
     description: str = ""
     triggers: list[str] = Field(min_length=1)
+    positives: list[str] = Field(default_factory=list, description="the good form, e.g. 'tidy diagram'")
     actions: list[str] = Field(default_factory=list)
 
 
@@ -30,6 +31,9 @@ class ThemesConfig(_Strict):
     disabled: list[str] = Field(default_factory=list, description="built-in theme ids to switch off")
     triggers: dict[str, list[str]] = Field(
         default_factory=dict, description="extra trigger phrases for existing themes, by theme id"
+    )
+    positives: dict[str, list[str]] = Field(
+        default_factory=dict, description="extra positive forms for existing themes, by theme id"
     )
     custom: list[CustomTheme] = Field(default_factory=list)
 

@@ -1,0 +1,260 @@
+"""The theme taxonomy: the built-in data file plus the user's config, compiled for matching.
+
+Trigger syntax (see docs/themes.md):
+
+* words are normalised and stemmed, stop words are dropped: ``"my answers ran long"``
+  compiles to ``answer ran long``;
+* ``(a|b|c)`` offers alternatives, and an empty alternative makes a part optional:
+  ``"(long|lengthy) (answer|reply|replies)"``, ``"(too |)long"``;
+* ``word*`` matches any word starting with ``word``: ``"overqualif*"``;
+* a leading ``=`` asks for the words to be next to each other; otherwise up to
+  :data:`MAX_GAP` other words may sit between two words of a trigger.
+
+``triggers`` are weakness phrases ("I rambled"); ``positives`` are the good form of the
+same theme ("concise", "well prepared"). A positive negated or marked as lacking
+("not concise", "poor preparation", "be more concise") is a weakness; a plain
+positive ("I kept my answers concise") suppresses the theme in its clause.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reflect.analysis.text import stems
+from reflect.errors import ConfigError
+
+if TYPE_CHECKING:
+    from reflect.config import ThemesConfig
+
+MAX_GAP = 2
+SINGLE = "\x00"
+
+# Stems too common to make a trigger on their own: a phrase that compiles to nothing
+# else ("went still" once "still" is dropped as a stop word -> "went") is skipped.
+GENERIC = frozenset(
+    """
+    go went gone get got say said make made take took give gave come came keep kept put ask
+    tell told think thought know knew feel felt look seem want need like one way time thing
+    lot much mani more less too not no never also realli total complet me myself we whi on up
+    off out over down back just onli is be do have use
+    """.split()
+)
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "themes.toml"
+
+CORE_THEMES = (
+    "conciseness",
+    "clarity",
+    "nerves-confidence",
+    "technical-depth",
+    "system-design",
+    "coding",
+    "behavioral-stories",
+    "preparation-research",
+    "enthusiasm",
+    "culture-fit",
+    "questions-for-interviewer",
+    "salary-negotiation",
+    "role-fit",
+    "attitude-professionalism",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One compiled trigger: a sequence of stems (a stem ending in ``*`` is a prefix)."""
+
+    theme: str
+    positive: bool
+    elems: tuple[str, ...]
+    phrase: str
+    gap: int
+    topic: bool = False
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    description: str = ""
+    triggers: tuple[str, ...] = ()
+    positives: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    builtin: bool = True
+    topics: tuple[str, ...] = ()
+
+
+@dataclass
+class Taxonomy:
+    """The enabled themes and an index of their compiled triggers by first stem."""
+
+    themes: dict[str, Theme]
+    # first stem -> second stem ("" when the second word is a wildcard, SINGLE for
+    # one-word triggers) -> patterns; a sentence only tries patterns whose first two
+    # words it contains.
+    by_first: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)
+    prefixed: list[Pattern] = field(default_factory=list)
+    prefix_cache: dict[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict, repr=False)
+    fingerprint: str = ""
+
+    def theme(self, theme_id: str) -> Theme:
+        return self.themes[theme_id]
+
+    @property
+    def size(self) -> int:
+        return sum(len(p) for v in self.by_first.values() for p in v.values()) + len(self.prefixed)
+
+
+# Phrases saying a part of the interview went well. A topic word ("the coding part")
+# in the same clause is then not taken as a weakness.
+GOOD = "_good"
+GOOD_PHRASES = (
+    "(went|go|going|gone|goes) (well|smoothly|fine|great|okay|ok|better than expected)",
+    "smoothly", "nailed", "aced", "with ease", "easily", "comfortably", "effortless*",
+    "(no|without|never had|never had any|didn't have any) (trouble|problem|problems|issue|issues|difficulty|difficulties)",
+    "(with|had) time to spare", "all (tests|test cases) (pass|passed|passing)",
+    "(met|matched|accepted) my (number|ask|asking|expectations|salary|figure|counter)",
+    "(liked|loved|praised|complimented|impressed by|enjoyed) (my|the|) (design|code|solution|answer|answers|approach|story|stories|questions)",
+    "(strong|solid|excellent|great|good) (design|code|solution|answer|answers|approach|coder|candidate|performance)",
+)
+
+_ALT = re.compile(r"\(([^()]*)\)")
+
+
+def expand(trigger: str) -> list[str]:
+    """Every plain phrase a trigger stands for: ``"(long|lengthy) answer"`` -> two phrases."""
+    match = _ALT.search(trigger)
+    if not match:
+        return [" ".join(trigger.split())]
+    out: list[str] = []
+    for option in match.group(1).split("|"):
+        out.extend(expand(trigger[: match.start()] + option + trigger[match.end() :]))
+    return out
+
+
+def compile_trigger(theme_id: str, trigger: str, positive: bool, topic: bool = False) -> list[Pattern]:
+    contiguous = trigger.startswith("=")
+    trigger = trigger.removeprefix("=")
+    patterns = []
+    seen = set()
+    for phrase in expand(trigger):
+        elems = []
+        for word in phrase.split():
+            if word == "#":
+                elems.append("#")
+            elif word.endswith("*") and len(word) > 1:
+                elems.append(word.lower().rstrip("*") + "*")
+            else:
+                elems.extend(stems(word))
+        elems_t = tuple(elems)
+        if not elems_t or elems_t in seen:
+            continue
+        words = len(phrase.split())
+        if not contiguous:
+            if all(e in GENERIC for e in elems_t):
+                continue  # "went still" -> "went"
+            if len(elems_t) == 1 and words > 1 or len(elems_t) * 2 < words:
+                continue  # "in my head" -> "head": what made it specific were stop words
+        seen.add(elems_t)
+        patterns.append(Pattern(theme_id, positive, elems_t, phrase, 0 if contiguous else MAX_GAP, topic))
+    return patterns
+
+
+def load_builtin(path: Path = DATA_FILE) -> dict[str, Theme]:
+    """The themes shipped with reflect, in file order."""
+    with open(path, "rb") as handle:
+        data = tomllib.load(handle)
+    themes = {}
+    for item in data["theme"]:
+        themes[item["id"]] = Theme(
+            id=item["id"],
+            label=item["label"],
+            description=item.get("description", ""),
+            triggers=tuple(item.get("triggers", ())),
+            positives=tuple(item.get("positives", ())),
+            actions=tuple(item.get("actions", ())),
+            topics=tuple(item.get("topics", ())),
+        )
+    return themes
+
+
+def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | None = None) -> Taxonomy:
+    """Built-in themes, minus the disabled ones, plus the user's triggers and custom themes."""
+    themes = dict(builtin if builtin is not None else load_builtin())
+    if config is not None:
+        known = set(themes)
+        for theme_id in config.disabled:
+            if theme_id not in known:
+                raise ConfigError(f"themes.disabled: no built-in theme {theme_id!r} (see `reflect themes --list`)")
+        for custom in config.custom:
+            if custom.id in known:
+                raise ConfigError(
+                    f"themes.custom: {custom.id!r} is a built-in theme; add triggers with [themes.triggers] instead"
+                )
+            themes[custom.id] = Theme(
+                id=custom.id,
+                label=custom.label,
+                description=custom.description,
+                triggers=tuple(custom.triggers),
+                positives=tuple(getattr(custom, "positives", ())),
+                actions=tuple(custom.actions),
+                builtin=False,
+            )
+        for kind, extra in (("triggers", config.triggers), ("positives", getattr(config, "positives", {}))):
+            for theme_id, words in extra.items():
+                if theme_id not in themes:
+                    raise ConfigError(f"themes.{kind}: no theme {theme_id!r}")
+                old = themes[theme_id]
+                if kind == "triggers":
+                    themes[theme_id] = _replace(old, triggers=old.triggers + tuple(words))
+                else:
+                    themes[theme_id] = _replace(old, positives=old.positives + tuple(words))
+        for theme_id in config.disabled:
+            themes.pop(theme_id, None)
+    return compile_themes(themes)
+
+
+def _replace(theme: Theme, **changes: tuple[str, ...]) -> Theme:
+    from dataclasses import replace
+
+    return replace(theme, **changes)
+
+
+def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
+    taxonomy = Taxonomy(themes=themes)
+    sources = [(GOOD, False, False, GOOD_PHRASES)]
+    for theme in themes.values():
+        sources += [(theme.id, False, False, theme.triggers), (theme.id, True, False, theme.positives)]
+        sources.append((theme.id, False, True, theme.topics))
+    for theme_id, positive, topic, triggers in sources:
+        for trigger in triggers:
+            for pattern in compile_trigger(theme_id, trigger, positive, topic):
+                first = pattern.elems[0]
+                if first.endswith("*") or first == "#":
+                    taxonomy.prefixed.append(pattern)
+                else:
+                    second = SINGLE if len(pattern.elems) == 1 else pattern.elems[1]
+                    if second.endswith("*") or second == "#":
+                        second = ""
+                    taxonomy.by_first.setdefault(first, {}).setdefault(second, []).append(pattern)
+    digest = hashlib.sha256()
+    for theme in themes.values():
+        digest.update(json.dumps([theme.id, theme.triggers, theme.positives, theme.topics]).encode())
+    taxonomy.fingerprint = digest.hexdigest()[:16]
+    return taxonomy
+
+
+_cache: dict[str, Taxonomy] = {}
+
+
+def get_taxonomy(config: ThemesConfig | None = None) -> Taxonomy:
+    """The compiled taxonomy for a config, compiled once per process."""
+    key = config.model_dump_json() if config is not None else ""
+    if key not in _cache:
+        _cache[key] = build(config)
+    return _cache[key]

@@ -1,0 +1,184 @@
+import datetime as dt
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflect.analysis.taxonomy import build, get_taxonomy
+from reflect.analysis.themes import Scan, analyse, match_reflection, match_sentence, scan, themes_of
+from reflect.config import CustomTheme, ThemesConfig
+from reflect.errors import ConfigError
+from reflect.journal import Entry
+from reflect.models import Feedback, Gap, Question, Ratings, Reflection
+
+TAX = get_taxonomy()
+
+
+def themes(text: str) -> set[str]:
+    return {theme for theme, _ in match_sentence(text, TAX)}
+
+
+def refl(**fields) -> Reflection:
+    fields.setdefault("company", "Acme")
+    fields.setdefault("role", "Engineer")
+    fields.setdefault("date", dt.date(2024, 3, 1))
+    return Reflection(**fields)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I rambled on every answer", "conciseness"),
+        ("my answers ran far too long", "conciseness"),
+        ("I need to be more concise", "conciseness"),
+        ("My answers were not concise", "conciseness"),
+        ("I didn't research the company", "preparation-research"),
+        ("I was so nervous my voice shook", "nerves-confidence"),
+        ("I couldn't stop rambling", "conciseness"),
+        ("They said I lacked confidence", "nerves-confidence"),
+    ],
+)
+def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
+    assert expected in themes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wasn't nervous at all",
+        "No problem with the coding part",
+        "I kept my answers short",
+        "I kept my answers concise and to the point",
+        "I had researched the company thoroughly",
+        "Nerves were not an issue",
+        "I stayed calm throughout",
+    ],
+)
+def test_negated_and_positive_statements_are_not_weaknesses(text):
+    assert themes(text) == set()
+
+
+def test_went_well_is_never_read():
+    r = refl(went_well=["I rambled and froze and had not prepared"])
+    assert match_reflection(r, TAX) == []
+
+
+def test_structure_counts_as_evidence_of_its_own_kind():
+    r = refl(
+        tags=["salary-negotiation"],
+        ratings=Ratings(preparation=1, confidence=2),
+        gaps=[Gap(kind="culture", detail="")],
+        questions=[Question(text="Design a rate limiter", kind="system-design", stumped=True)],
+    )
+    hits = match_reflection(r, TAX)
+    kinds = {(h.theme, h.kind) for h in hits}
+    assert ("salary-negotiation", "tag") in kinds
+    assert ("preparation-research", "rating") in kinds
+    assert ("nerves-confidence", "rating") in kinds
+    assert ("culture-fit", "gap") in kinds
+    assert ("system-design", "question") in kinds or ("system-design", "text") in kinds
+
+
+def test_evidence_names_field_sentence_and_trigger():
+    r = refl(went_wrong=["All good at first. Then I rambled for ten minutes."], feedback=Feedback(text="Too nervous."))
+    hits = match_reflection(r, TAX)
+    conc = [h for h in hits if h.theme == "conciseness"][0]
+    assert conc.field == "went_wrong[0]"
+    assert conc.text == "Then I rambled for ten minutes."
+    assert conc.trigger
+    assert any(h.field == "feedback.text" and h.theme == "nerves-confidence" for h in hits)
+
+
+def test_scan_result_is_plain_data_for_a_cache():
+    r = refl(went_wrong=["I rambled", "the design round went badly"], lessons=["look up the team"])
+    result = scan(r, TAX)
+    data = json.loads(json.dumps(result.to_data()))
+    assert Scan.from_data(data) == result
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text())
+def test_matching_never_raises_and_ignores_went_well(wrong, well):
+    r = refl(went_wrong=[wrong], went_well=[well], lessons=[well + wrong])
+    hits = match_reflection(r, TAX)
+    assert all(h.field != "went_well" and not h.field.startswith("went_well") for h in hits)
+
+
+def entry(n, outcome, wrong, date=None, stage="technical"):
+    r = refl(
+        company=f"C{n}", date=date or dt.date(2024, 1, 1) + dt.timedelta(days=10 * n), outcome=outcome,
+        stage=stage, went_wrong=wrong,
+    )
+    return Entry(f"e{n:02d}", Path(f"/j/e{n:02d}.toml"), r)
+
+
+def test_contrast_ranks_the_theme_that_costs_offers_first():
+    entries = []
+    for n in range(6):  # six rejections, conciseness in four
+        wrong = ["I rambled and went on and on."] if n < 4 else ["I was nervous."]
+        entries.append(entry(n, "rejected", wrong + (["I was nervous."] if n < 2 else [])))
+    for n in range(6, 9):  # three offers, no conciseness, but nerves in all
+        entries.append(entry(n, "offer", ["I was a bit nervous."]))
+    report = analyse(entries, TAX)
+    first = report.themes[0]
+    assert first.id == "conciseness"
+    assert first.rejected == (4, 6) and first.succeeded == (0, 3)
+    assert first.rejections_only
+    data = report.to_json()
+    assert data["analysed"] == 9
+    assert data["themes"][0]["outcome_contrast"]["rejected"]["share"] == pytest.approx(4 / 6, abs=1e-3)
+    assert {"id", "label", "count", "share", "interviews", "trend", "outcome_contrast", "evidence"} <= set(data["themes"][0])
+    assert set(data["themes"][0]["evidence"][0]) >= {"id", "field", "text", "trigger"}
+
+
+def test_min_count_and_trend():
+    early = [entry(n, "rejected", ["I rambled."], date=dt.date(2024, 1, 5 + n)) for n in range(4)]
+    late = [entry(n + 4, "rejected", ["The interview went fine."], date=dt.date(2024, 3, 5 + n)) for n in range(4)]
+    report = analyse(early + late, TAX, min_count=2)
+    conc = report.theme("conciseness")
+    assert conc.verdict == "improving"
+    assert conc.months == {"2024-01": 4, "2024-02": 0, "2024-03": 0}
+    assert conc.first_seen == "2024-01-05" and conc.last_seen == "2024-01-08"
+    assert analyse(early[:1], TAX, min_count=2).themes == []
+
+
+def test_emerging_pairs_recur_without_a_theme():
+    wrong = ["The receptionist misplaced my visitor badge."]
+    entries = [entry(n, "rejected", wrong) for n in range(3)]
+    report = analyse(entries, TAX)
+    assert any(e.words == "visitor badge" and e.count == 3 for e in report.emerging)
+
+
+def test_config_adds_disables_and_validates():
+    config = ThemesConfig(
+        disabled=["salary-negotiation"],
+        triggers={"conciseness": ["filibuster"]},
+        custom=[CustomTheme(id="whiteboard", label="Whiteboard", triggers=["whiteboard marker"])],
+    )
+    tax = build(config)
+    assert "salary-negotiation" not in tax.themes
+    r = refl(went_wrong=["I filibustered.", "The whiteboard marker died."], tags=["salary-negotiation"])
+    assert themes_of(r, tax) == {"conciseness", "whiteboard"}
+    with pytest.raises(ConfigError):
+        build(ThemesConfig(disabled=["no-such-theme"]))
+    with pytest.raises(ConfigError):
+        build(ThemesConfig(triggers={"no-such-theme": ["x"]}))
+
+
+def test_thousand_reflections_analyse_quickly():
+    import time
+
+    texts = [
+        "I rambled through the system design and never discussed tradeoffs.",
+        "They said I came across as nervous and hadn't researched the company.",
+        "I couldn't finish the coding problem and missed an edge case.",
+        "When asked why I wanted the job I gave a vague answer about growth.",
+    ]
+    entries = [entry(n, "rejected", [texts[n % 4], texts[(n + 1) % 4]], date=dt.date(2023, 1, 1) + dt.timedelta(days=n % 700)) for n in range(1000)]
+    start = time.perf_counter()
+    analyse(entries, TAX)
+    assert time.perf_counter() - start < 1.0
