@@ -76,7 +76,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import brief, check, delete, drill, edit, feedback, listing, log, path, questions, schema, show, stats
+    from reflect.cli import brief, check, delete, drill, edit, feedback, listing, log, path, questions, schema, show, stats, themes
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -90,6 +90,7 @@ def _register() -> None:
     app.command("check")(check.check)
     app.command("path")(path.path)
     app.command("schema")(schema.schema)
+    app.command("themes")(themes.themes)
     app.command("questions")(questions.questions)
     app.command("stats")(stats.stats)
     from reflect.cli.plan import plan_app
