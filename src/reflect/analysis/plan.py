@@ -5,7 +5,7 @@ recurring theme), so that it can be tested with hand-built themes and does not
 care how themes were found. :func:`focus_inputs_from_report` maps the theme
 engine's report onto it; :func:`theme_inputs` runs the engine.
 
-Ranking (see docs/plan.md): ``count x (1 + contrast) x 0.8 ** since`` where
+Ranking (see docs/plan.md): ``count x (1 + 2 x contrast) x max(0.5, 0.9 ** since)`` where
 ``contrast`` is how much more often the theme shows in rejections than in offers
 and advances (0 when it does not, or when there is nothing to compare), and
 ``since`` is the number of interviews logged after the theme was last seen.
@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 MIN_INTERVIEWS = 2
 DEFAULT_TOP = 3
-RECENCY_DECAY = 0.8
+RECENCY_DECAY = 0.9
+RECENCY_FLOOR = 0.5
+CONTRAST_WEIGHT = 2
 REVIEW_DAYS = 14
 IMPROVING_AFTER = 3
 PRACTICE_ACTIONS = 3
@@ -89,7 +91,8 @@ def rank(inputs: Iterable[FocusInput], entries: Sequence[Entry]) -> list[tuple[f
     scored = []
     for item in inputs:
         since = sum(1 for d in dates if d > item.last_seen)
-        scored.append((item.count * (1 + item.contrast) * RECENCY_DECAY**since, item))
+        recency = max(RECENCY_FLOOR, RECENCY_DECAY**since)
+        scored.append((item.count * (1 + CONTRAST_WEIGHT * item.contrast) * recency, item))
     scored.sort(key=lambda s: s[1].theme)
     scored.sort(key=lambda s: s[1].last_seen, reverse=True)
     # Equal scores: more interviews first, then more mentions (a stronger signal).

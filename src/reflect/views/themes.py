@@ -7,10 +7,10 @@ User text (quotes, triggers, labels of custom themes) is always wrapped in
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from reflect.analysis.themes import ThemeReport, ThemeResult
+from reflect.views.safe import neutral
 
 SPARK = "▁▂▃▄▅▆▇█"
 VERDICT_STYLE = {"improving": "green", "steady": "yellow", "worsening": "red"}
@@ -41,19 +41,24 @@ def contrast(result: ThemeResult) -> Text:
     text = Text(" vs ".join(parts))
     if result.rejections_only:
         text.stylize("bold red")
+        text.append(": only in rejections")
     return text
 
 
-def quote(result: ThemeResult, width: int = 70) -> Text:
+def quote(result: ThemeResult, width: int = 110) -> Text:
     best = result.best_quote()
     if best is None:
         return Text("")
-    said = best.text if len(best.text) <= width else best.text[: width - 1] + "…"
-    return Text.assemble(Text(f"“{said}”", style="italic"), Text(f"  {best.id}", style="dim"))
+    said = neutral(best.text)
+    said = said if len(said) <= width else said[: width - 1] + "…"
+    return Text.assemble(Text(f"“{said}”", style="italic"), Text(f"  {neutral(best.id)}", style="dim"))
 
 
 def themes_table(report: ThemeReport) -> RenderableType:
-    """Recurring themes ranked, one row each, with the emerging candidates below."""
+    """Recurring themes ranked, one block each, with the emerging candidates below.
+
+    A block rather than a table, so that quotes stay readable in a narrow terminal.
+    """
     if report.analysed == 0:
         return Text("No reflections to analyse yet. Log one with `reflect log`.")
     header = Text(f"{report.analysed} interviews analysed", style="bold")
@@ -65,21 +70,16 @@ def themes_table(report: ThemeReport) -> RenderableType:
             "Try --min-count 1, or write more about what went wrong."
         )
         return Group(header, body, *_emerging(report))
-    table = Table(show_edge=False, pad_edge=False, expand=False)
-    table.add_column("theme", no_wrap=True)
-    table.add_column("interviews", no_wrap=True)
-    table.add_column("trend", no_wrap=True)
-    table.add_column("rejections vs offers")
-    table.add_column("best quote", ratio=1)
-    for result in report.themes:
-        label = Text(result.label, style="bold")
-        label.append(f"\n{result.id}", style="dim")
-        count = Text.assemble(bar(result.share), f" {result.count} ({result.share:.0%})")
-        trend = Text.assemble(
-            sparkline(list(result.months.values())), "\n", Text(result.verdict, style=VERDICT_STYLE[result.verdict])
+    blocks: list[RenderableType] = [header]
+    for rank, result in enumerate(report.themes, 1):
+        title = Text.assemble(Text(f"\n{rank}. "), Text(neutral(result.label), style="bold"), Text(f"  {result.id}", style="dim"))
+        count = Text.assemble(
+            "   ", bar(result.share), f" {result.count} of {report.analysed} interviews ({result.share:.0%})   ",
+            sparkline(list(result.months.values())), " ", Text(result.verdict, style=VERDICT_STYLE[result.verdict]),
         )
-        table.add_row(label, count, trend, contrast(result), quote(result))
-    return Group(header, table, *_emerging(report))
+        blocks += [title, count, Text("   ").append_text(contrast(result)), Text("   ").append_text(quote(result))]
+    blocks.append(Text("\nEvery quote for one theme: reflect themes THEME_ID", style="dim"))
+    return Group(*blocks, *_emerging(report))
 
 
 def _emerging(report: ThemeReport) -> list[RenderableType]:
@@ -87,7 +87,7 @@ def _emerging(report: ThemeReport) -> list[RenderableType]:
         return []
     lines: list[RenderableType] = [Text("\nEmerging (not covered by any theme):", style="bold")]
     for item in report.emerging:
-        lines.append(Text.assemble("  ", Text(item.words, style="cyan"), f"  in {item.count} interviews"))
+        lines.append(Text.assemble("  ", Text(neutral(item.words), style="cyan"), f"  in {item.count} interviews"))
     lines.append(Text("  Add one as a custom theme in your config ([[themes.custom]]).", style="dim"))
     return lines
 
@@ -95,7 +95,7 @@ def _emerging(report: ThemeReport) -> list[RenderableType]:
 def theme_detail(result: ThemeResult) -> RenderableType:
     """Every piece of evidence for one theme, newest first."""
     head = Text.assemble(
-        Text(result.label, style="bold"),
+        Text(neutral(result.label), style="bold"),
         Text(f" ({result.id})", style="dim"),
         f": {result.count} interviews, {result.share:.0%} of those analysed, ",
         Text(result.verdict, style=VERDICT_STYLE[result.verdict]),
@@ -104,15 +104,12 @@ def theme_detail(result: ThemeResult) -> RenderableType:
     info.append_text(contrast(result))
     if result.stages:
         info.append("; stages: " + ", ".join(f"{k} {v}" for k, v in result.stages.items()))
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("reflection", no_wrap=True)
-    table.add_column("field", no_wrap=True, style="dim")
-    table.add_column("what you wrote", ratio=1)
-    table.add_column("trigger", style="cyan")
+    parts: list[RenderableType] = [head, info, Text("per month: ").append_text(sparkline(list(result.months.values())))]
     for ev in result.evidence:
-        table.add_row(Text(ev.id), Text(ev.field), Text(ev.text), Text(ev.trigger))
-    parts: list[RenderableType] = [head, info, sparkline(list(result.months.values())), table]
+        parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
+                                   Text(f"  matched: {neutral(ev.trigger)}", style="dim")))
+        parts.append(Text(f"   “{neutral(ev.text)}”", style="italic"))
     if result.actions:
         parts.append(Text("\nTo practise:", style="bold"))
-        parts.extend(Text(f"  • {a}") for a in result.actions)
+        parts.extend(Text(f"  • {neutral(a)}") for a in result.actions)
     return Group(*parts)
