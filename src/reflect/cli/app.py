@@ -66,6 +66,9 @@ def main(
         typer.Option("--data-dir", help="Where reflections live (default: $REFLECT_DATA_DIR, else your user data directory).", show_default=False),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every reflection file, ignoring the parse cache (which is never the truth).")
+    ] = False,
     version: Annotated[
         Optional[bool], typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = None,
@@ -73,6 +76,7 @@ def main(
     """A private journal for learning from job interviews."""
     context.settings.data_dir = data_dir
     context.settings.debug = debug
+    context.settings.no_cache = no_cache
 
 
 def _register() -> None:
