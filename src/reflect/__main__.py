@@ -6,6 +6,12 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        # The most common way to check an install: answer without loading the CLI.
+        from reflect import __version__
+
+        sys.stdout.write(f"reflect {__version__}\n")
+        return
     from reflect.cli.app import app
 
     app(prog_name="reflect")
