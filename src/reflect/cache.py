@@ -24,7 +24,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -349,6 +349,24 @@ def derive(
     if cache is not None and computed:
         cache.put_derived(kind, fingerprint, computed)
     return results
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while thousands of acyclic objects are built.
+
+    Without this, building 10,000 reflections triggers collections that walk the
+    whole growing heap again and again (about 40% of a warm load).
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _root(root: Path) -> str:

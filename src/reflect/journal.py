@@ -150,7 +150,10 @@ class Journal:
         parsed are taken from it; the result is the same as without.
         """
         if cache is not None and paths is None:
-            return self._load_cached(cache)
+            from reflect.cache import gc_paused
+
+            with gc_paused():
+                return self._load_cached(cache)
         result = LoadResult()
         for path in self.files() if paths is None else paths:
             try:
@@ -213,7 +216,7 @@ class Journal:
         """
         import json
 
-        from reflect.cache import file_key
+        from reflect.cache import file_key, gc_paused
 
         rows = cache.rows(self.root) if cache is not None else {}
         known = cache.derived_rows(self.root, kind, fingerprint) if cache is not None else {}
@@ -222,28 +225,35 @@ class Journal:
         fresh: dict = {}
         used: dict[Path, int] = {}
         computed: dict[Path, Any] = {}
-        for path in self.files():
-            try:
-                info = os.lstat(path)
-            except OSError:
-                info = None
-            row = rows.get(path.name)
-            if row is not None and info is not None and stat.S_ISREG(info.st_mode) and row.key == file_key(info):
-                if row.id in known:
-                    used[path] = row.id
-                    values[path.stem] = known[row.id]
-                    continue
-                reflection = cache.decode(row) if cache is not None else None
-                if reflection is not None:
-                    used[path] = row.id
-                    computed[path] = values[path.stem] = json.loads(json.dumps(compute(Entry(path.stem, path, reflection))))
-                    continue
-            parsed = self.load_all([path])
-            problems.extend(parsed.problems)
-            for entry in parsed.entries:
-                computed[path] = values[entry.id] = json.loads(json.dumps(compute(entry)))
-                if info is not None and stat.S_ISREG(info.st_mode):
-                    fresh[path.name] = (file_key(info), entry.reflection.model_dump_json(by_alias=True))
+
+        def derive(entry: Entry) -> None:
+            # Through JSON, so that a computed value equals the same value read from the cache.
+            computed[entry.path] = values[entry.id] = json.loads(json.dumps(compute(entry)))
+
+        with gc_paused():
+            for path in self.files():
+                try:
+                    info: os.stat_result | None = os.lstat(path)
+                except OSError:
+                    info = None
+                regular = info is not None and stat.S_ISREG(info.st_mode)
+                row = rows.get(path.name)
+                if cache is not None and row is not None and regular and row.key == file_key(info):
+                    if row.id in known:
+                        used[path] = row.id
+                        values[path.stem] = known[row.id]
+                        continue
+                    reflection = cache.decode(row)
+                    if reflection is not None:
+                        used[path] = row.id
+                        derive(Entry(path.stem, path, reflection))
+                        continue
+                parsed = self.load_all([path])
+                problems.extend(parsed.problems)
+                for entry in parsed.entries:
+                    derive(entry)
+                    if regular:
+                        fresh[path.name] = (file_key(info), entry.reflection.model_dump_json(by_alias=True))
         if cache is not None:
             cache.update(self.root, fresh, used)
             cache.put_derived(kind, fingerprint, computed)
