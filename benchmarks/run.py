@@ -78,7 +78,7 @@ class Bench:
         self.work = work
         self.results: list[Result] = []
         self.base_env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
-        self.base_env.update({"NO_COLOR": "1", "COLUMNS": "100", "PYTHONDONTWRITEBYTECODE": "1"})
+        self.base_env.update({"NO_COLOR": "1", "COLUMNS": "100"})
 
     def env(self, journal: Path, cache: Path) -> dict[str, str]:
         return {
@@ -224,7 +224,7 @@ def report(bench: Bench, out: Path, reflect: list[str]) -> None:
         "",
         f"{version}; Python {platform.python_version()}; {platform.system()} {platform.machine()}; "
         f"{os.cpu_count()} CPUs; {bench.runs} runs per command (cold analyses fewer); "
-        f"floor `python -c pass` = {fmt_ms(floor)}.",
+        f"floor `python -c pass` = {fmt_ms(floor)}; load average at the end {_load()}.",
         "",
         "| command | reflections | median | min | max | x floor | peak memory |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -245,6 +245,13 @@ def report(bench: Bench, out: Path, reflect: list[str]) -> None:
     raw = [{"command": r.label, "size": r.size, "seconds": r.times, "max_rss_kib": r.rss, "note": r.note} for r in bench.results]
     out.with_suffix(".json").write_text(json.dumps(raw, indent=1) + "\n", encoding="utf-8")
     print(f"written to {out} (raw timings in {out.with_suffix('.json')})")
+
+
+def _load() -> str:
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":
