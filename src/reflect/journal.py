@@ -12,13 +12,17 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reflect import atomic
 from reflect.errors import Ambiguous, BadId, InvalidReflection, NotFound, Problem
 from reflect.models import Reflection
+
+if TYPE_CHECKING:
+    from reflect.cache import Cache
 
 MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".toml"
@@ -139,8 +143,17 @@ class Journal:
         """Load and validate one file; raises :class:`InvalidReflection` naming the problem."""
         return parse_file(path, read_bytes(path))
 
-    def load_all(self, paths: Iterable[Path] | None = None) -> LoadResult:
-        """Every valid reflection, newest first, plus a problem for each file that is not."""
+    def load_all(self, paths: Iterable[Path] | None = None, cache: Cache | None = None) -> LoadResult:
+        """Every valid reflection, newest first, plus a problem for each file that is not.
+
+        With a ``cache`` (and no ``paths``), files unchanged since they were last
+        parsed are taken from it; the result is the same as without.
+        """
+        if cache is not None and paths is None:
+            from reflect.cache import gc_paused
+
+            with gc_paused():
+                return self._load_cached(cache)
         result = LoadResult()
         for path in self.files() if paths is None else paths:
             try:
@@ -154,6 +167,97 @@ class Journal:
             result.entries.append(Entry(path.stem, path, reflection))
         result.entries = newest_first(result.entries)
         return result
+
+    def _load_cached(self, cache: Cache) -> LoadResult:
+        from reflect.cache import file_key
+
+        rows = cache.rows(self.root)
+        fresh: dict = {}
+        used: dict[Path, int] = {}
+        unread: list[Path] = []
+        result = LoadResult()
+        for path in self.files():
+            try:
+                info = os.lstat(path)
+            except OSError:
+                unread.append(path)
+                continue
+            row = rows.get(path.name)
+            if row is not None and stat.S_ISREG(info.st_mode) and row.key == file_key(info):
+                reflection = cache.decode(row)
+                if reflection is not None:
+                    used[path] = row.id
+                    result.entries.append(Entry(path.stem, path, reflection))
+                    continue
+            # Not cached (or changed): read it the usual way, remembering the stat taken before.
+            parsed = self.load_all([path])
+            result.problems.extend(parsed.problems)
+            for entry in parsed.entries:
+                result.entries.append(entry)
+                if stat.S_ISREG(info.st_mode):
+                    fresh[path.name] = (file_key(info), entry.reflection)
+        if unread:
+            again = self.load_all(unread)
+            result.entries.extend(again.entries)
+            result.problems.extend(again.problems)
+        cache.update(self.root, fresh, used)
+        result.entries = newest_first(result.entries)
+        return result
+
+    def derive_all(
+        self, kind: str, fingerprint: str, compute: Callable[[Entry], Any], cache: Cache | None = None
+    ) -> tuple[dict[str, Any], list[Problem]]:
+        """``compute(entry)`` (JSON-able data) for every valid reflection, by id, plus the problems.
+
+        Streams: reflections are not kept, so memory holds only the derived data.
+        With a cache, files whose result is cached for ``kind`` and ``fingerprint``
+        (which must change whenever ``compute`` would give another answer) are
+        not even read.
+        """
+        import json
+
+        from reflect.cache import file_key, gc_paused
+
+        rows = cache.rows(self.root) if cache is not None else {}
+        known = cache.derived_rows(self.root, kind, fingerprint) if cache is not None else {}
+        values: dict[str, Any] = {}
+        problems: list[Problem] = []
+        fresh: dict = {}
+        used: dict[Path, int] = {}
+        computed: dict[Path, Any] = {}
+
+        def derive(entry: Entry) -> None:
+            # Through JSON, so that a computed value equals the same value read from the cache.
+            computed[entry.path] = values[entry.id] = json.loads(json.dumps(compute(entry)))
+
+        with gc_paused():
+            for path in self.files():
+                try:
+                    info: os.stat_result | None = os.lstat(path)
+                except OSError:
+                    info = None
+                regular = info is not None and stat.S_ISREG(info.st_mode)
+                row = rows.get(path.name)
+                if cache is not None and row is not None and regular and row.key == file_key(info):
+                    if row.id in known:
+                        used[path] = row.id
+                        values[path.stem] = known[row.id]
+                        continue
+                    reflection = cache.decode(row)
+                    if reflection is not None:
+                        used[path] = row.id
+                        derive(Entry(path.stem, path, reflection))
+                        continue
+                parsed = self.load_all([path])
+                problems.extend(parsed.problems)
+                for entry in parsed.entries:
+                    derive(entry)
+                    if regular:
+                        fresh[path.name] = (file_key(info), entry.reflection.model_dump_json(by_alias=True))
+        if cache is not None:
+            cache.update(self.root, fresh, used)
+            cache.put_derived(kind, fingerprint, computed)
+        return values, problems
 
     def resolve(self, ident: str, where: Path | None = None) -> Path:
         """The file of an id, or of the only id starting with the given prefix."""

@@ -3,8 +3,9 @@ where errors become a message on stderr and an exit code."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -12,8 +13,89 @@ from typer.core import TyperGroup
 from reflect.cli import context
 
 
+class LazyCommands(MutableMapping):
+    """A group's commands, each turned from its function into a click command on first use.
+
+    Building a command means reading every option's annotations, which costs
+    about a millisecond per command: ``reflect log`` builds one command, not all.
+    """
+
+    def __init__(self, ready: dict[str, Any], pending: dict[str, Any], build: Callable[[Any], Any]) -> None:
+        self._ready = dict(ready)
+        self._pending = dict(pending)
+        self._order = list(ready) + [n for n in pending if n not in ready]
+        self._build = build
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._ready:
+            info = self._pending.pop(name)  # KeyError for an unknown name, as a dict would
+            self._ready[name] = self._build(info)
+        return self._ready[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        if name not in self._order:
+            self._order.append(name)
+        self._pending.pop(name, None)
+        self._ready[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if self._ready.pop(name, None) is None and self._pending.pop(name, None) is None:
+            raise KeyError(name)
+        self._order.remove(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._order))
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def short_help(self, name: str, limit: int) -> tuple[str, bool] | None:
+        """A command's one-line help and whether it is hidden, without building it."""
+        from typer._click.core import make_default_short_help
+        import inspect
+
+        if name in self._ready:
+            command = self._ready[name]
+            return command.get_short_help_str(limit), command.hidden
+        info = self._pending.get(name)
+        if info is None:
+            return None
+        if info.short_help:
+            return inspect.cleandoc(info.short_help), bool(info.hidden)
+        text = info.help if info.help is not None else (inspect.getdoc(info.callback) or "")
+        return make_default_short_help(inspect.cleandoc(text), limit).strip(), bool(info.hidden)
+
+
+_PENDING: dict[str, Any] = {}
+
+
 class ReflectGroup(TyperGroup):
-    """Turns every :class:`ReflectError` (and OS error) into one line and an exit code."""
+    """Turns every :class:`ReflectError` (and OS error) into one line and an exit code.
+
+    Its commands are built lazily (see :class:`LazyCommands`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(self.commands, _PENDING, _build)
+
+    def format_commands(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+        commands = self.commands
+        if not isinstance(commands, LazyCommands):  # pragma: no cover - always lazy
+            return super().format_commands(ctx, formatter)
+        names = self.list_commands(ctx)
+        if not names:
+            return None
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = []
+        for name in names:
+            found = commands.short_help(name, limit)
+            if found is not None and not found[1]:
+                rows.append((name, found[0]))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+        return None
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         from reflect.errors import InvalidReflection, ReflectError
@@ -47,6 +129,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain help: rich-formatted help costs about 80 ms of imports on every --help.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -66,6 +150,9 @@ def main(
         typer.Option("--data-dir", help="Where reflections live (default: $REFLECT_DATA_DIR, else your user data directory).", show_default=False),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every reflection file, ignoring the parse cache (which is never the truth).")
+    ] = False,
     version: Annotated[
         Optional[bool], typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = None,
@@ -73,6 +160,7 @@ def main(
     """A private journal for learning from job interviews."""
     context.settings.data_dir = data_dir
     context.settings.debug = debug
+    context.settings.no_cache = no_cache
 
 
 def _register() -> None:
@@ -98,4 +186,22 @@ def _register() -> None:
     app.add_typer(plan_app, name="plan")
 
 
+def _build(info: Any) -> Any:
+    import typer.main
+
+    return typer.main.get_command_from_info(
+        info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+    )
+
+
+def _defer_commands() -> None:
+    """Hand the registered commands to :class:`ReflectGroup`, which builds them when used."""
+    from typer.main import get_command_name
+
+    for info in app.registered_commands:
+        _PENDING[info.name or get_command_name(info.callback.__name__)] = info
+    app.registered_commands = []
+
+
 _register()
+_defer_commands()

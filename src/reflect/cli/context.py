@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from reflect.cache import Cache
     from reflect.config import Config
     from reflect.errors import Problem
     from reflect.journal import Journal, LoadResult
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 class Settings:
     data_dir: Path | None = None
     debug: bool = False
+    no_cache: bool = False
 
 
 settings = Settings()
@@ -57,6 +59,15 @@ def journal() -> Journal:
     return Journal(data_dir(settings.data_dir))
 
 
+def cache() -> Cache | None:
+    """The parse cache, or None when the user asked for ``--no-cache``."""
+    if settings.no_cache:
+        return None
+    from reflect.cache import Cache
+
+    return Cache()
+
+
 def config() -> Config:
     from reflect.config import load_config
 
@@ -65,7 +76,7 @@ def config() -> Config:
 
 def load(journal: Journal, filters: Filters | None = None) -> LoadResult:
     """The journal's valid reflections (filtered), warning on stderr about every skipped file."""
-    result = journal.load_all()
+    result = journal.load_all(cache=cache())
     warn_problems(result.problems)
     if filters is not None:
         result.entries = filters.apply(result.entries)

@@ -21,7 +21,7 @@ def list_reflections(
     Example: reflect list --outcome rejected --since 2026-09-01
     """
     journal = context.journal()
-    result = journal.load_all()
+    result = journal.load_all(cache=context.cache())
     context.warn_problems(result.problems)
     entries = filters(company, stage, outcome, tag, since, until, contains).apply(result.entries)
     if json_output:
