@@ -76,7 +76,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import check, delete, edit, feedback, listing, log, path, schema, show
+    from reflect.cli import check, delete, edit, export, feedback, importing, listing, log, path, schema, show
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -88,6 +88,8 @@ def _register() -> None:
     app.command("check")(check.check)
     app.command("path")(path.path)
     app.command("schema")(schema.schema)
+    app.command("export")(export.export)
+    app.command("import")(importing.import_reflections)
 
 
 _register()
