@@ -51,11 +51,21 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def installed_version() -> str:
+    """The version of the installed distribution (its metadata), else the source tree's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("interview-reflect")
+    except PackageNotFoundError:
         from reflect import __version__
 
-        typer.echo(f"reflect {__version__}")
+        return __version__
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reflect {installed_version()}")
         raise typer.Exit()
 
 
