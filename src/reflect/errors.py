@@ -75,3 +75,13 @@ class ConfigError(ReflectError):
 
 class NewerSchema(ReflectError):
     """A file written by a newer version of reflect than this one."""
+
+
+class InvalidConfig(ConfigError):
+    """Config text (a file, an editor buffer) failed validation; one problem per key."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid config"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(first + more)

@@ -86,7 +86,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import check, delete, edit, export, feedback, importing, listing, log, path, schema, show
+    from reflect.cli import check, config, delete, edit, export, feedback, importing, listing, log, path, schema, show
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -100,6 +100,7 @@ def _register() -> None:
     app.command("schema")(schema.schema)
     app.command("export")(export.export)
     app.command("import")(importing.import_reflections)
+    app.add_typer(config.app, name="config")
 
 
 _register()
