@@ -86,7 +86,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import check, config, delete, edit, export, feedback, importing, listing, log, path, schema, show
+    from reflect.cli import check, config, delete, demo, edit, export, feedback, importing, listing, log, path, schema, show
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -101,6 +101,7 @@ def _register() -> None:
     app.command("export")(export.export)
     app.command("import")(importing.import_reflections)
     app.add_typer(config.app, name="config")
+    app.command("demo")(demo.demo)
 
 
 _register()
