@@ -74,7 +74,9 @@ def run(shot: Shot, env: dict[str, str], places: dict[str, str]) -> str:
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60,
     )  # fmt: skip
     text = done.stdout
-    for real, shown in ((places["data"], SHOWN_DATA_DIR), (places["fresh"], "~/other-journal"), (places["export"], "backup.json")):
+    shown_as = {"config": "~/.config/reflect/config.toml", "data": SHOWN_DATA_DIR, "fresh": "~/other-journal", "export": "backup.json"}
+    for key, shown in shown_as.items():  # temporary paths, shown as the usual places
+        real = places[key]
         text = text.replace(real, shown)
     lines = text.rstrip("\n").split("\n")
     if len(lines) > shot.max_lines:
@@ -110,9 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="reflect-shots-") as tmp:
         journal, entries = build_demo(Path(tmp) / "journal", today=SAMPLE_TODAY)
         rejected = next(e.id for e in reversed(entries) if e.reflection.outcome == "rejected" and e.reflection.stage == "onsite")
-        places = {"data": str(journal.root), "fresh": str(Path(tmp) / "fresh"), "export": str(Path(tmp) / "backup.json"), "rejected": rejected}
+        places = {"data": str(journal.root), "fresh": str(Path(tmp) / "fresh"), "export": str(Path(tmp) / "backup.json"), "rejected": rejected,
+                  "config": str(Path(tmp) / "config.toml")}
         env = {
-            **os.environ, "REFLECT_DATA_DIR": places["data"], "REFLECT_CONFIG": str(Path(tmp) / "config.toml"),
+            **os.environ, "REFLECT_DATA_DIR": places["data"], "REFLECT_CONFIG": places["config"],
             "REFLECT_CACHE_DIR": str(Path(tmp) / "cache"), "FORCE_COLOR": "1", "COLUMNS": str(WIDTH),
             "TERM": "xterm-256color", "LINES": "50",
         }  # fmt: skip
