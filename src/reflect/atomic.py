@@ -146,3 +146,17 @@ def locked(directory: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def write_file(path: Path, data: bytes, overwrite: bool = False) -> None:
+    """Write a whole file atomically (mode 0600); refuse an existing file unless ``overwrite``."""
+    if overwrite:
+        replace(path, data)
+        return
+    temp = write_temp(path.parent, path.stem, data)
+    try:
+        os.link(temp, path)  # fails if the name exists: never a silent overwrite
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    _fsync_dir(path.parent)

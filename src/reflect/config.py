@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from reflect.errors import ConfigError
+from reflect.errors import ConfigError, InvalidConfig, Problem
 from reflect.vocab import Format, Stage
 
 
@@ -50,7 +50,6 @@ class Config(_Strict):
 def load_config(path: Path | None = None) -> Config:
     """The user's config, or the defaults when there is no config file."""
     from reflect.dirs import config_file
-    from reflect.models import problems_from
 
     path = path or config_file()
     try:
@@ -60,11 +59,68 @@ def load_config(path: Path | None = None) -> Config:
     except OSError as error:
         raise ConfigError(f"{path}: cannot read config: {error.strerror}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return parse_config(raw.decode("utf-8"), path)
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except InvalidConfig as error:
+        raise ConfigError(f"{error.problems[0]} (config file; fix it with `reflect config edit`)") from None
+
+
+def parse_config(text: str, path: Path | None = None) -> Config:
+    """Config from TOML text; :class:`InvalidConfig` names every bad key."""
+    from reflect.models import problems_from
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidConfig([Problem(path, "", f"not valid TOML: {error}")]) from None
     try:
         return Config.model_validate(data)
     except ValidationError as error:
-        problem = problems_from(error, path)[0]
-        raise ConfigError(f"{problem} (config file)") from None
+        problems = problems_from(error, path)
+        raise InvalidConfig([_config_wording(p) for p in problems]) from None
+
+
+def _config_wording(problem: Problem) -> Problem:
+    key = problem.field.replace(".[", "[")
+    message = problem.message
+    if message.startswith("unknown field"):
+        message = "unknown key (check the spelling; `reflect config` shows an example of every key)"
+    return Problem(problem.path, key, message)
+
+
+def template() -> str:
+    """A commented config file naming every key, for a user who has none yet."""
+    return (Path(__file__).parent / "data" / "config.toml").read_text(encoding="utf-8")
+
+
+def save_config_text(path: Path, text: str, original: bytes | None) -> None:
+    """Write the config atomically (0600), unless it changed since ``original`` was read.
+
+    On a conflict the new text is kept next to it as a draft, and :class:`ConfigError` is raised.
+    """
+    from reflect import atomic
+
+    atomic.ensure_dir(path.parent)
+    current = path.read_bytes() if path.exists() else None
+    if current != original:
+        draft = save_config_draft(path, text)
+        raise ConfigError(f"{path} changed since it was opened; it was left as it is and your version is kept: {draft}")
+    if original is None:
+        try:
+            atomic.write_file(path, text.encode("utf-8"))
+        except FileExistsError:
+            draft = save_config_draft(path, text)
+            raise ConfigError(f"{path} appeared while you were editing; your version is kept: {draft}") from None
+    else:
+        atomic.replace(path, text.encode("utf-8"))
+
+
+def save_config_draft(path: Path, text: str) -> Path:
+    """Keep config text that could not be saved, next to the config file."""
+    import datetime as dt
+
+    from reflect import atomic
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return atomic.create_new(atomic.ensure_dir(path.parent), f"{path.stem}-draft-{stamp}", text.encode("utf-8"))

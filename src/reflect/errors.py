@@ -81,3 +81,13 @@ class BadState(ReflectError):
     """A file of reflect's own state (``state/plan.toml``) is unreadable or invalid.
 
     Never reset silently: it holds the user's progress."""
+
+
+class InvalidConfig(ConfigError):
+    """Config text (a file, an editor buffer) failed validation; one problem per key."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid config"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(first + more)

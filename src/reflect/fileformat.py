@@ -23,7 +23,19 @@ def dumps(reflection: Reflection) -> str:
     import tomli_w
 
     header = f"#:schema {schema_path().as_uri()}\n"
-    return header + tomli_w.dumps(reflection.to_data(), multiline_strings=True)
+    data = reflection.to_data()
+    # tomli_w writes "\r\n" inside a multi-line string as a bare newline; keep it exact.
+    return header + tomli_w.dumps(data, multiline_strings=not _has_crlf(data))
+
+
+def _has_crlf(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r\n" in value
+    if isinstance(value, dict):
+        return any(_has_crlf(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_crlf(v) for v in value)
+    return False
 
 
 def decode(raw: bytes, path: Path | None = None) -> str:

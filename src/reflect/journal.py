@@ -293,6 +293,16 @@ class Journal:
         path = atomic.create_new(self.root, file_stem(reflection), data)
         return Entry(path.stem, path, reflection)
 
+    def add_with_id(self, reflection: Reflection, ident: str) -> Entry:
+        """Save a reflection under the id it had elsewhere (an import), or under the
+        next free name (``ident-2``...) if that id is taken; never overwrites."""
+        from reflect import fileformat
+
+        atomic.ensure_dir(self.root)
+        data = fileformat.dumps(reflection).encode("utf-8")
+        path = atomic.create_new(self.root, check_id(ident), data)
+        return Entry(path.stem, path, reflection)
+
     def replace(self, entry: Entry, reflection: Reflection, original: bytes) -> Entry:
         """Rewrite a reflection's file from the model (see :meth:`replace_text`)."""
         from reflect import fileformat

@@ -135,11 +135,21 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def installed_version() -> str:
+    """The version of the installed distribution (its metadata), else the source tree's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("interview-reflect")
+    except PackageNotFoundError:
         from reflect import __version__
 
-        typer.echo(f"reflect {__version__}")
+        return __version__
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reflect {installed_version()}")
         raise typer.Exit()
 
 
@@ -164,7 +174,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import brief, check, delete, drill, edit, feedback, listing, log, path, questions, schema, show, stats, themes
+    from reflect.cli import brief, check, config, delete, demo, drill, edit, export, feedback, importing, listing, log, path, questions, schema, show, stats, themes
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -181,6 +191,10 @@ def _register() -> None:
     app.command("themes")(themes.themes)
     app.command("questions")(questions.questions)
     app.command("stats")(stats.stats)
+    app.command("export")(export.export)
+    app.command("import")(importing.import_reflections)
+    app.add_typer(config.app, name="config")
+    app.command("demo")(demo.demo)
     from reflect.cli.plan import plan_app
 
     app.add_typer(plan_app, name="plan")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from reflect.cli import context
-from reflect.cli.options import ReflectionId
+from reflect.cli.options import ReflectionId, TrashId
 
 
 def delete(
@@ -32,7 +32,7 @@ def delete(
     context.note(f"Moved {path.stem} to the trash: {moved}\nUndo with: reflect restore {moved.stem}")
 
 
-def restore(reflection_id: ReflectionId) -> None:
+def restore(reflection_id: TrashId) -> None:
     """Bring a deleted reflection back from the trash.
 
     Example: reflect restore 2026-11-20-acme

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from reflect.cli import context
-from reflect.errors import Cancelled, InvalidReflection, ReflectError, UsageError
+from reflect.errors import Cancelled, InvalidConfig, InvalidReflection, ReflectError, UsageError
 
 T = TypeVar("T")
 
 
 def editor_command() -> list[str]:
     """The editor: config ``editor``, else ``$VISUAL``, else ``$EDITOR``, else a common one."""
-    configured = context.config().editor or os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    configured = _configured_editor() or os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if configured:
         return shlex.split(configured)
     for fallback in ("nano", "vi"):
@@ -27,6 +27,16 @@ def editor_command() -> list[str]:
         if which(fallback):
             return [fallback]
     raise UsageError("no editor found: set $EDITOR (for example `export EDITOR=nano`)")
+
+
+def _configured_editor() -> str | None:
+    """The config's editor; a broken config must not stop `reflect config edit` from fixing it."""
+    from reflect.errors import ConfigError
+
+    try:
+        return context.config().editor
+    except ConfigError:
+        return None
 
 
 def run_editor(text: str, workdir: Path) -> str:
@@ -63,7 +73,7 @@ def edit_until_valid(
             return None
         try:
             return text, parse(text)
-        except InvalidReflection as error:
+        except (InvalidReflection, InvalidConfig) as error:
             for problem in error.problems:
                 context.error(str(problem))
             if context.stdin_is_terminal() and _confirm("Reopen the editor to fix it?"):

@@ -7,13 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import context
+from reflect.cli import complete, context
 from reflect.cli.options import Json, _day
 from reflect.vocab import FeedbackStatus
 
 
 def feedback(
-    reflection_id: Annotated[Optional[str], typer.Argument(help="The reflection (id or unique start); omit to list what to chase.", show_default=False)] = None,
+    reflection_id: Annotated[Optional[str], typer.Argument(help="The reflection (id or unique start); omit to list what to chase.", show_default=False, autocompletion=complete.reflection_ids)] = None,
     status: Annotated[Optional[FeedbackStatus], typer.Option(help="Where the feedback stands.")] = None,
     on: Annotated[Optional[dt.date], typer.Option("--date", parser=_day, metavar="DATE", help="When it was requested or received. [default: today]")] = None,
     source: Annotated[Optional[str], typer.Option(help="Who gave it (recruiter, hiring manager...).")] = None,

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from reflect.cli import complete
 from reflect.vocab import Outcome, Stage
 
 
@@ -33,7 +34,14 @@ Until = Annotated[
     Optional[dt.date], typer.Option("--until", parser=_day, metavar="DATE", help="Only interviews on or before DATE.")
 ]
 Contains = Annotated[Optional[str], typer.Option("--contains", help="Only reflections whose text contains this (any case).")]
-ReflectionId = Annotated[str, typer.Argument(help="A reflection id, or any unique start of one (see `reflect list`).", show_default=False)]
+ReflectionId = Annotated[
+    str,
+    typer.Argument(help="A reflection id, or any unique start of one (see `reflect list`).", show_default=False, autocompletion=complete.reflection_ids),
+]
+TrashId = Annotated[
+    str, typer.Argument(help="The id of a deleted reflection (see the trash/ folder).", show_default=False, autocompletion=complete.trash_ids)
+]
+ThemeId = Annotated[str, typer.Argument(help="A theme id (see `reflect themes`).", show_default=False, autocompletion=complete.theme_ids)]
 
 
 def filters(

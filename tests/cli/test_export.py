@@ -1,0 +1,81 @@
+import csv
+import io
+import json
+import os
+import stat
+
+from markdown_it import MarkdownIt
+
+
+def _journal(log):
+    log("Acme", "Backend Engineer", "2026-11-20", "--stage", "onsite", "--outcome", "rejected",
+        "--interviewer", "Dana Lee", "--went-wrong", "I rambled; Dana looked bored",
+        "--feedback", "=Answers ran long", "--feedback-source", "recruiter Sam",
+        "--stumped", "system-design:Design a URL shortener", "--tag", "remote", "--tag", "fintech")  # fmt: skip
+    log("Globex", "SRE", "2026-10-01", "--outcome", "offer", "--went-well", "* great rapport [not a link](x)")
+
+
+def test_json_export_holds_every_reflection_with_its_id(log, reflect):
+    _journal(log)
+    result = reflect("export")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["format"] == "reflect-export" and document["count"] == 2
+    first = document["reflections"][0]
+    assert first["id"] == "2026-11-20-acme-backend-engineer"
+    assert first["interviewers"] == ["Dana Lee"] and first["feedback"]["source"] == "recruiter Sam"
+
+
+def test_export_takes_the_filters_of_list(log, reflect):
+    _journal(log)
+    document = json.loads(reflect("export", "--outcome", "offer").stdout)
+    assert [r["id"] for r in document["reflections"]] == ["2026-10-01-globex-sre"]
+    assert json.loads(reflect("export", "--tag", "FINTECH").stdout)["count"] == 1
+
+
+def test_csv_is_one_row_per_interview_with_lists_joined(log, reflect):
+    _journal(log)
+    result = reflect("export", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert [r["company"] for r in rows] == ["Acme", "Globex"]
+    assert rows[0]["tags"] == "remote; fintech"
+    assert rows[0]["stumped_questions"] == "Design a URL shortener"
+    # a leading = would be run as a formula by a spreadsheet
+    assert rows[0]["feedback_text"] == "'=Answers ran long"
+
+
+def test_markdown_has_one_section_per_interview_and_user_text_stays_text(log, reflect):
+    _journal(log)
+    text = reflect("export", "--format", "markdown").stdout
+    tokens = MarkdownIt().parse(text)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.tag == "h2" and t.type == "heading_open"]
+    assert headings == ["2026-10-01: Globex, SRE", "2026-11-20: Acme, Backend Engineer"]
+    html = MarkdownIt().render(text)
+    assert "<a " not in html and "* great rapport [not a link](x)" in html
+
+
+def test_redact_drops_interviewers_and_feedback_sources_everywhere(log, reflect):
+    _journal(log)
+    for fmt in ("json", "markdown", "csv"):
+        result = reflect("export", "--format", fmt, "--redact")
+        assert result.exit_code == 0
+        assert "Dana" not in result.stdout and "Sam" not in result.stdout, fmt
+        assert "Lee" not in result.stdout, fmt
+    document = json.loads(reflect("export", "--redact").stdout)
+    acme = document["reflections"][0]
+    assert "interviewers" not in acme and "source" not in acme["feedback"]
+    assert acme["went_wrong"] == ["I rambled; [interviewer] looked bored"]
+
+
+def test_output_file_is_private_and_never_silently_replaced(log, reflect, tmp_path):
+    _journal(log)
+    target = tmp_path / "out.csv"
+    result = reflect("export", "--format", "csv", "--output", str(target))
+    assert result.exit_code == 0 and "Exported 2" in result.stderr
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    before = target.read_bytes()
+    again = reflect("export", "--output", str(target))
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert target.read_bytes() == before
+    assert reflect("export", "--output", str(target), "--force").exit_code == 0
+    assert json.loads(target.read_text())["count"] == 2
