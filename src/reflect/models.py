@@ -158,6 +158,9 @@ def validate_reflection(data: Any, path: Any = None) -> Reflection:
     """Validate plain data (from TOML, JSON or flags) into a :class:`Reflection`."""
     if not isinstance(data, dict):
         raise InvalidReflection([Problem(path, "", "expected a table of fields")])
+    from reflect.migrations import upgrade
+
+    data, _ = upgrade(data)  # older schemas are read through their migration, in memory
     try:
         return Reflection.model_validate(data)
     except ValidationError as error:

@@ -76,7 +76,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import check, delete, edit, feedback, listing, log, path, schema, show
+    from reflect.cli import check, delete, edit, feedback, git, init, listing, log, migrate, path, schema, show
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -88,6 +88,11 @@ def _register() -> None:
     app.command("check")(check.check)
     app.command("path")(path.path)
     app.command("schema")(schema.schema)
+    app.command("init")(init.init)
+    app.command("migrate")(migrate.migrate)
+    app.command(
+        "git", context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "allow_interspersed_args": False}
+    )(git.git)
 
 
 _register()
