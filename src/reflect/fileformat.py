@@ -46,6 +46,8 @@ def parse_toml(text: str, path: Path | None = None) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InvalidReflection([Problem(path, "", f"not valid TOML: {error}")]) from None
+    except RecursionError:
+        raise InvalidReflection([Problem(path, "", "not valid TOML: values nested too deeply")]) from None
 
 
 def parse_json(text: str, path: Path | None = None) -> Any:
@@ -53,6 +55,8 @@ def parse_json(text: str, path: Path | None = None) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidReflection([Problem(path, "", f"not valid JSON: {error}")]) from None
+    except RecursionError:
+        raise InvalidReflection([Problem(path, "", "not valid JSON: values nested too deeply")]) from None
 
 
 def loads(text: str, path: Path | None = None) -> Reflection:

@@ -23,7 +23,7 @@ from reflect.errors import ReflectError
 FALLBACK_NAME = "reflect"
 FALLBACK_EMAIL = "reflect@localhost"
 GIT_TIMEOUT = 60
-STALE_GIT_LOCK_SECONDS = 600
+STALE_GIT_LOCK_SECONDS = 120
 
 GITIGNORE = """\
 # Written by `reflect init --git`: reflect's private working files stay out of history.
@@ -165,7 +165,8 @@ class History:
         atomic.ensure_dir(self.root)
         with atomic.locked(self.root):
             if not self.enabled:
-                done = self._git(git, "init", "--quiet")
+                # --shared=0600: history stays as private as the journal, whatever the umask.
+                done = self._git(git, "init", "--quiet", "--shared=0600")
                 if done.returncode != 0:
                     raise ReflectError(f"git init failed in {self.root}: {_first_line(done)}")
                 done_lines.append(f"Made {self.root} a git repository")

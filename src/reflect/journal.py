@@ -288,7 +288,8 @@ class Journal:
                     f"and your version is kept as a draft: {draft}"
                 )
             atomic.replace(path, text.encode("utf-8"))
-            self.record_change(f"{action}: {self._name(path, text)}", [path])
+            if self.history.enabled:
+                self.record_change(f"{action}: {self._name(path, text)}", [path])
 
     def save_draft(self, ident: str, text: str) -> Path:
         """Keep text the user wrote that could not be saved, so that nothing typed is lost."""
@@ -299,9 +300,10 @@ class Journal:
         """Move a reflection into the trash; returns where it went."""
         with atomic.locked(self.root):
             path = self.resolve(ident)
-            name = self._name(path)
+            name = self._name(path) if self.history.enabled else ""
             moved = atomic.move_new(path, self.own_dir(self.trash), path.stem)
-            self.record_change(f"delete: {name}", [path, moved])
+            if self.history.enabled:
+                self.record_change(f"delete: {name}", [path, moved])
             return moved
 
     def restore(self, ident: str) -> Entry:
@@ -310,7 +312,8 @@ class Journal:
             self.own_dir(self.trash)
             source = self.resolve(ident, where=self.trash)
             target = atomic.move_new(source, self.root, source.stem)
-            self.record_change(f"restore: {self._name(target)}", [source, target])
+            if self.history.enabled:
+                self.record_change(f"restore: {self._name(target)}", [source, target])
         return Entry(target.stem, target, self.read(target))
 
     def _name(self, path: Path, text: str | None = None) -> str:
