@@ -23,7 +23,20 @@ def dumps(reflection: Reflection) -> str:
     import tomli_w
 
     header = f"#:schema {schema_path().as_uri()}\n"
-    return header + tomli_w.dumps(reflection.to_data(), multiline_strings=True)
+    data = reflection.to_data()
+    # tomli_w writes "\r\n" inside a multi-line string as a bare newline, losing the
+    # "\r": text holding one is written as escaped single-line strings instead.
+    return header + tomli_w.dumps(data, multiline_strings=not _has_cr(data))
+
+
+def _has_cr(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_cr(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_cr(v) for v in value)
+    return False
 
 
 def decode(raw: bytes, path: Path | None = None) -> str:

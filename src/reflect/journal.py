@@ -163,13 +163,19 @@ class Journal:
             removed += atomic.sweep_stale_temps(folder)
         return removed
 
+    def ensure_root(self) -> Path:
+        """The data directory, created (0700) if missing; a clear error if a file is in its place."""
+        if os.path.lexists(self.root) and not self.root.is_dir():
+            raise NotFound(f"{self.root}: the data directory is a file, not a directory")
+        return atomic.ensure_dir(self.root)
+
     def own_dir(self, folder: Path) -> Path:
         """A sub-folder of the journal, created if missing; refused if it is a link or a file,
         so that nothing is ever written outside the data directory."""
         try:
             info = os.lstat(folder)
         except FileNotFoundError:
-            atomic.ensure_dir(self.root)
+            self.ensure_root()
             return atomic.ensure_dir(folder)
         if stat.S_ISLNK(info.st_mode):
             raise ReflectError(f"{folder} is a symbolic link; reflect does not follow it out of the data directory")
@@ -254,7 +260,7 @@ class Journal:
         """
         from reflect import fileformat
 
-        atomic.ensure_dir(self.root)
+        self.ensure_root()
         self.sweep()
         data = fileformat.dumps(reflection).encode("utf-8")
         path = atomic.create_new(self.root, file_stem(reflection), data)
@@ -277,6 +283,7 @@ class Journal:
         from reflect.errors import Conflict
 
         with atomic.locked(self.root):
+            self.sweep()
             try:
                 current = read_bytes(path)
             except InvalidReflection:
@@ -330,7 +337,7 @@ class Journal:
     def init(self, git: bool = False) -> list[str]:
         """Create the data directory (0700); with ``git``, make it a git repository. Returns what was done."""
         existed = self.root.is_dir()
-        atomic.ensure_dir(self.root)
+        self.ensure_root()
         os.chmod(self.root, atomic.DIR_MODE)
         done = [f"{'Using' if existed else 'Created'} {self.root}"]
         if git:
