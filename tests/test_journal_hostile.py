@@ -195,3 +195,15 @@ def test_fuzz_tomlish_text_only_ever_raises_invalid_reflection(text):
         parse_file(Path("f.toml"), text.encode())
     except InvalidReflection as error:
         assert error.message
+
+
+def test_a_symlinked_drafts_folder_is_not_written_through(reflect, log, data_dir, tmp_path, monkeypatch):
+    ident = log()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (data_dir / "drafts").symlink_to(outside, target_is_directory=True)
+    monkeypatch.setenv("EDITOR", "true")
+    result = reflect("edit", ident)
+    assert result.exit_code == 1
+    assert "symbolic link" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert list(outside.iterdir()) == []

@@ -8,6 +8,7 @@ the valid reflections plus a list of problems, so one bad file never hides the r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import stat
@@ -15,10 +16,14 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect import atomic
 from reflect.errors import Ambiguous, BadId, InvalidReflection, NotFound, Problem, ReflectError
 from reflect.models import Reflection
+
+if TYPE_CHECKING:
+    from reflect.history import History
 
 MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".toml"
@@ -134,13 +139,17 @@ class Journal:
     """The reflections in one data directory."""
 
     def __init__(self, root: Path, warn: Callable[[str], None] | None = None) -> None:
-        from reflect.history import History
-
         self.root = root
-        self.history = History(root)
         #: Warnings about work that did not stop the change (a failed history commit).
         self.warnings: list[str] = []
         self._warn = warn
+
+    @functools.cached_property
+    def history(self) -> History:
+        """The data directory's git history (imported only when a command writes)."""
+        from reflect.history import History
+
+        return History(self.root)
 
     def record_change(self, message: str, paths: Iterable[Path]) -> None:
         """Tell history that ``paths`` changed (created, rewritten or removed), and why.
@@ -253,10 +262,12 @@ class Journal:
         path = self.resolve(ident)
         return Entry(path.stem, path, self.read(path))
 
-    def add(self, reflection: Reflection, action: str = "log") -> Entry:
+    def add(self, reflection: Reflection, action: str = "log", record: bool = True) -> Entry:
         """Save a new reflection under a fresh name; never touches other files.
 
-        ``action`` names the change in history (``log``, ``import``...).
+        ``action`` names the change in history (``log``, ``import``...). With
+        ``record=False`` no commit is made: a caller saving many files (an import)
+        then calls :meth:`record_change` once for all of them.
         """
         from reflect import fileformat
 
@@ -264,7 +275,8 @@ class Journal:
         self.sweep()
         data = fileformat.dumps(reflection).encode("utf-8")
         path = atomic.create_new(self.root, file_stem(reflection), data)
-        self.record_change(f"{action}: {describe(reflection)}", [path])
+        if record:
+            self.record_change(f"{action}: {describe(reflection)}", [path])
         return Entry(path.stem, path, reflection)
 
     def replace(self, entry: Entry, reflection: Reflection, original: bytes, action: str = "update") -> Entry:
