@@ -207,3 +207,20 @@ def test_a_symlinked_drafts_folder_is_not_written_through(reflect, log, data_dir
     assert result.exit_code == 1
     assert "symbolic link" in result.stderr and len(result.stderr.splitlines()) == 1
     assert list(outside.iterdir()) == []
+
+
+def test_undecodable_bytes_in_file_names_never_reach_the_terminal_raw(reflect, data_dir):
+    data_dir.mkdir()
+    good = 'company = "A"\nrole = "B"\ndate = 2026-01-01\n'
+    with open(os.path.join(os.fsencode(data_dir), b"\x9b2J-csi.toml"), "wb") as handle:
+        handle.write(good.encode())
+    with open(os.path.join(os.fsencode(data_dir), b"\xff-broken.toml"), "wb") as handle:
+        handle.write(b"x")
+    for args in (("list",), ("check",), ("list", "--json"), ("check", "--json"), ("show", "\udc9b2J")):
+        result = reflect(*args)
+        assert "Traceback" not in result.output, args
+        for text in (result.stdout, result.stderr):
+            assert not any(0xDC80 <= ord(c) <= 0xDCFF or 0x80 <= ord(c) <= 0x9F for c in text), args
+    assert "\\x9b2J-csi" in reflect("list").stdout
+    assert "\\xff-broken.toml: not valid TOML" in reflect("check").stdout
+    assert json.loads(reflect("list", "--json").stdout)[0]["id"] == "\udc9b2J-csi"
