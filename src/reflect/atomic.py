@@ -131,11 +131,28 @@ def sweep_stale_temps(directory: Path, max_age: float = STALE_TEMP_SECONDS) -> l
     return removed
 
 
+_held: dict[tuple[int, str], int] = {}
+
+
 @contextlib.contextmanager
 def locked(directory: Path) -> Iterator[None]:
-    """Hold the journal's lock, so that read-check-replace sequences do not interleave."""
+    """Hold the journal's lock, so that read-check-replace sequences do not interleave.
+
+    Re-entrant within a thread: a write that records history while holding the
+    lock takes it again without waiting on itself.
+    """
+    import threading
+
     ensure_dir(directory)
-    fd = os.open(directory / ".lock", os.O_RDWR | os.O_CREAT, FILE_MODE)
+    key = (threading.get_ident(), os.path.abspath(directory))
+    if _held.get(key):
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
+    fd = os.open(directory / ".lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
     try:
         try:
             import fcntl
@@ -143,7 +160,11 @@ def locked(directory: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX)
         except ImportError:  # pragma: no cover - Windows: no advisory locks; writes stay atomic
             pass
-        yield
+        _held[key] = 1
+        try:
+            yield
+        finally:
+            del _held[key]
     finally:
         os.close(fd)
 

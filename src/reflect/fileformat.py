@@ -24,17 +24,18 @@ def dumps(reflection: Reflection) -> str:
 
     header = f"#:schema {schema_path().as_uri()}\n"
     data = reflection.to_data()
-    # tomli_w writes "\r\n" inside a multi-line string as a bare newline; keep it exact.
-    return header + tomli_w.dumps(data, multiline_strings=not _has_crlf(data))
+    # tomli_w writes "\r\n" inside a multi-line string as a bare newline, losing the
+    # "\r": text holding one is written as escaped single-line strings instead.
+    return header + tomli_w.dumps(data, multiline_strings=not _has_cr(data))
 
 
-def _has_crlf(value: Any) -> bool:
+def _has_cr(value: Any) -> bool:
     if isinstance(value, str):
-        return "\r\n" in value
+        return "\r" in value
     if isinstance(value, dict):
-        return any(_has_crlf(v) for v in value.values())
+        return any(_has_cr(v) for v in value.values())
     if isinstance(value, list):
-        return any(_has_crlf(v) for v in value)
+        return any(_has_cr(v) for v in value)
     return False
 
 
@@ -58,6 +59,8 @@ def parse_toml(text: str, path: Path | None = None) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InvalidReflection([Problem(path, "", f"not valid TOML: {error}")]) from None
+    except RecursionError:
+        raise InvalidReflection([Problem(path, "", "not valid TOML: values nested too deeply")]) from None
 
 
 def parse_json(text: str, path: Path | None = None) -> Any:
@@ -65,6 +68,8 @@ def parse_json(text: str, path: Path | None = None) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidReflection([Problem(path, "", f"not valid JSON: {error}")]) from None
+    except RecursionError:
+        raise InvalidReflection([Problem(path, "", "not valid JSON: values nested too deeply")]) from None
 
 
 def loads(text: str, path: Path | None = None) -> Reflection:

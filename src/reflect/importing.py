@@ -203,11 +203,15 @@ def import_path(journal: Journal, source: Path, dry_run: bool = False) -> Import
         steps = plan(journal, records)
         if not dry_run:
             steps = [_apply(journal, step) for step in steps]
+            added = [journal.path_for(step.ident) for step in steps if step.action != "have"]
+            if added:
+                # One commit in history for the whole import, not one per file.
+                journal.record_change(f"import: {len(added)} reflections from {source.name}", added)
     return ImportResult(steps, rejected)
 
 
 def _apply(journal: Journal, step: Step) -> Step:
     if step.action == "have":
         return step
-    entry = journal.add_with_id(step.record.reflection, step.ident)
+    entry = journal.add_with_id(step.record.reflection, step.ident, record=False)
     return Step(step.record, "add" if entry.id == step.record.ident else "rename", entry.id)

@@ -8,6 +8,7 @@ the valid reflections plus a list of problems, so one bad file never hides the r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import stat
@@ -18,17 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect import atomic
-from reflect.errors import Ambiguous, BadId, InvalidReflection, NotFound, Problem
+from reflect.errors import Ambiguous, BadId, InvalidReflection, NotFound, Problem, ReflectError
 from reflect.models import Reflection
 
 if TYPE_CHECKING:
     from reflect.cache import Cache
+    from reflect.history import History
 
 MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".toml"
 TRASH = "trash"
 DRAFTS = "drafts"
 STATE = "state"
+BACKUPS = "backups"
 
 
 @dataclass(frozen=True)
@@ -108,11 +111,87 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.reflection.date, e.id), reverse=True)
 
 
+def describe(reflection: Reflection) -> str:
+    """``2026-11-20 acme backend engineer``: a reflection named in one plain line (for history)."""
+    from reflect.history import clean
+
+    return f"{reflection.date.isoformat()} {clean(reflection.company)} {clean(reflection.role)}"
+
+
+@dataclass
+class Migrated:
+    """One file ``reflect migrate`` upgraded (or would upgrade, on a dry run)."""
+
+    path: Path
+    from_version: int
+    changes: list[str]
+    backup: Path | None = None
+
+
+@dataclass
+class MigrationReport:
+    migrated: list[Migrated] = field(default_factory=list)
+    current: int = 0
+    newer: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
 class Journal:
     """The reflections in one data directory."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, warn: Callable[[str], None] | None = None) -> None:
         self.root = root
+        #: Warnings about work that did not stop the change (a failed history commit).
+        self.warnings: list[str] = []
+        self._warn = warn
+
+    @functools.cached_property
+    def history(self) -> History:
+        """The data directory's git history (imported only when a command writes)."""
+        from reflect.history import History
+
+        return History(self.root)
+
+    def record_change(self, message: str, paths: Iterable[Path]) -> None:
+        """Tell history that ``paths`` changed (created, rewritten or removed), and why.
+
+        Every write reflect makes calls this once after the files are safely on disk,
+        e.g. ``journal.record_change("log: 2026-11-20 acme backend engineer", [path])``.
+        When the data directory is a git repository that makes one commit; otherwise
+        it does nothing. A failure never undoes or blocks the write: it becomes a warning.
+        """
+        problem = self.history.record(message, list(paths))
+        if problem:
+            self.warnings.append(problem)
+            if self._warn is not None:
+                self._warn(problem)
+
+    def sweep(self) -> list[Path]:
+        """Remove temporary files left behind by a crashed write (see :func:`atomic.sweep_stale_temps`)."""
+        removed: list[Path] = []
+        for folder in (self.root, self.trash, self.drafts, self.state):
+            removed += atomic.sweep_stale_temps(folder)
+        return removed
+
+    def ensure_root(self) -> Path:
+        """The data directory, created (0700) if missing; a clear error if a file is in its place."""
+        if os.path.lexists(self.root) and not self.root.is_dir():
+            raise NotFound(f"{self.root}: the data directory is a file, not a directory")
+        return atomic.ensure_dir(self.root)
+
+    def own_dir(self, folder: Path) -> Path:
+        """A sub-folder of the journal, created if missing; refused if it is a link or a file,
+        so that nothing is ever written outside the data directory."""
+        try:
+            info = os.lstat(folder)
+        except FileNotFoundError:
+            self.ensure_root()
+            return atomic.ensure_dir(folder)
+        if stat.S_ISLNK(info.st_mode):
+            raise ReflectError(f"{folder} is a symbolic link; reflect does not follow it out of the data directory")
+        if not stat.S_ISDIR(info.st_mode):
+            raise ReflectError(f"{folder} should be a folder but is a file; move it away")
+        return folder
 
     @property
     def trash(self) -> Path:
@@ -284,33 +363,43 @@ class Journal:
         path = self.resolve(ident)
         return Entry(path.stem, path, self.read(path))
 
-    def add(self, reflection: Reflection) -> Entry:
-        """Save a new reflection under a fresh name; never touches other files."""
+    def add(self, reflection: Reflection, action: str = "log", record: bool = True) -> Entry:
+        """Save a new reflection under a fresh name; never touches other files.
+
+        ``action`` names the change in history (``log``, ``import``...). With
+        ``record=False`` no commit is made: a caller saving many files (an import)
+        then calls :meth:`record_change` once for all of them.
+        """
         from reflect import fileformat
 
-        atomic.ensure_dir(self.root)
+        self.ensure_root()
+        self.sweep()
         data = fileformat.dumps(reflection).encode("utf-8")
         path = atomic.create_new(self.root, file_stem(reflection), data)
+        if record:
+            self.record_change(f"{action}: {describe(reflection)}", [path])
         return Entry(path.stem, path, reflection)
 
-    def add_with_id(self, reflection: Reflection, ident: str) -> Entry:
+    def add_with_id(self, reflection: Reflection, ident: str, action: str = "import", record: bool = True) -> Entry:
         """Save a reflection under the id it had elsewhere (an import), or under the
         next free name (``ident-2``...) if that id is taken; never overwrites."""
         from reflect import fileformat
 
-        atomic.ensure_dir(self.root)
+        self.ensure_root()
         data = fileformat.dumps(reflection).encode("utf-8")
         path = atomic.create_new(self.root, check_id(ident), data)
+        if record:
+            self.record_change(f"{action}: {describe(reflection)}", [path])
         return Entry(path.stem, path, reflection)
 
-    def replace(self, entry: Entry, reflection: Reflection, original: bytes) -> Entry:
+    def replace(self, entry: Entry, reflection: Reflection, original: bytes, action: str = "update") -> Entry:
         """Rewrite a reflection's file from the model (see :meth:`replace_text`)."""
         from reflect import fileformat
 
-        self.replace_text(entry.path, fileformat.dumps(reflection), original)
+        self.replace_text(entry.path, fileformat.dumps(reflection), original, action=action)
         return Entry(entry.id, entry.path, reflection)
 
-    def replace_text(self, path: Path, text: str, original: bytes) -> None:
+    def replace_text(self, path: Path, text: str, original: bytes, action: str = "edit") -> None:
         """Overwrite a file atomically, unless it changed since ``original`` was read.
 
         On a conflict the new text is kept as a draft and :class:`Conflict` is raised,
@@ -319,6 +408,7 @@ class Journal:
         from reflect.errors import Conflict
 
         with atomic.locked(self.root):
+            self.sweep()
             try:
                 current = read_bytes(path)
             except InvalidReflection:
@@ -330,21 +420,100 @@ class Journal:
                     f"and your version is kept as a draft: {draft}"
                 )
             atomic.replace(path, text.encode("utf-8"))
+            if self.history.enabled:
+                self.record_change(f"{action}: {self._name(path, text)}", [path])
 
     def save_draft(self, ident: str, text: str) -> Path:
         """Keep text the user wrote that could not be saved, so that nothing typed is lost."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        return atomic.create_new(atomic.ensure_dir(self.drafts), f"{ident}-{stamp}", text.encode("utf-8"))
+        return atomic.create_new(self.own_dir(self.drafts), f"{ident}-{stamp}", text.encode("utf-8"))
 
     def delete(self, ident: str) -> Path:
         """Move a reflection into the trash; returns where it went."""
         with atomic.locked(self.root):
             path = self.resolve(ident)
-            return atomic.move_new(path, self.trash, path.stem)
+            name = self._name(path) if self.history.enabled else ""
+            moved = atomic.move_new(path, self.own_dir(self.trash), path.stem)
+            if self.history.enabled:
+                self.record_change(f"delete: {name}", [path, moved])
+            return moved
 
     def restore(self, ident: str) -> Entry:
         """Bring a reflection back from the trash under its old id (or the next free one)."""
         with atomic.locked(self.root):
+            self.own_dir(self.trash)
             source = self.resolve(ident, where=self.trash)
             target = atomic.move_new(source, self.root, source.stem)
+            if self.history.enabled:
+                self.record_change(f"restore: {self._name(target)}", [source, target])
         return Entry(target.stem, target, self.read(target))
+
+    def _name(self, path: Path, text: str | None = None) -> str:
+        """How history names the reflection in ``path`` (or in ``text``): its description, else its id."""
+        from reflect import fileformat
+
+        try:
+            return describe(fileformat.loads(text) if text is not None else self.read(path))
+        except (ReflectError, OSError):
+            from reflect.history import clean
+
+            return clean(path.stem)
+
+    def init(self, git: bool = False) -> list[str]:
+        """Create the data directory (0700); with ``git``, make it a git repository. Returns what was done."""
+        existed = self.root.is_dir()
+        self.ensure_root()
+        os.chmod(self.root, atomic.DIR_MODE)
+        done = [f"{'Using' if existed else 'Created'} {self.root}"]
+        if git:
+            done += self.history.init()
+        return done
+
+    def migrate(self, dry_run: bool = False) -> MigrationReport:
+        """Upgrade every file of an older schema to the current one, after a backup of each.
+
+        Files from a newer schema are reported and never rewritten; invalid files are
+        reported and left alone. Comments in upgraded files are not kept (the backup has them).
+        """
+        from reflect import fileformat, migrations
+        from reflect.models import validate_reflection
+
+        report = MigrationReport(current=migrations.CURRENT)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        with atomic.locked(self.root):
+            self.sweep()
+            for path in self.files():
+                try:
+                    raw = read_bytes(path)
+                    data = fileformat.parse_toml(fileformat.decode(raw, path), path)
+                except InvalidReflection as error:
+                    report.problems.extend(error.problems)
+                    continue
+                except OSError as error:
+                    report.problems.append(Problem(path, "", f"cannot read: {error.strerror or error}"))
+                    continue
+                version = migrations.version_of(data)
+                if version is not None and version > migrations.CURRENT:
+                    report.newer.append(Problem(path, "schema", f"written by a newer reflect (schema {version}); left unchanged: upgrade reflect to read it"))
+                    continue
+                if not migrations.needs_upgrade(data):
+                    continue
+                upgraded, changes = migrations.upgrade(data)
+                try:
+                    reflection = validate_reflection(upgraded, path)
+                except InvalidReflection as error:
+                    report.problems.extend(error.problems)
+                    continue
+                item = Migrated(path, version or 0, changes)
+                if not dry_run:
+                    backups = self.own_dir(self.root / BACKUPS)
+                    item.backup = atomic.create_new(self.own_dir(backups / f"migrate-{stamp}"), path.stem, raw)
+                    atomic.replace(path, fileformat.dumps(reflection).encode("utf-8"))
+                report.migrated.append(item)
+            if report.migrated and not dry_run:
+                count = len(report.migrated)
+                self.record_change(
+                    f"migrate: {count} file{'s' if count != 1 else ''} to schema {migrations.CURRENT}",
+                    [m.path for m in report.migrated],
+                )
+        return report

@@ -9,15 +9,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError, field_validator
 
 from reflect.errors import InvalidReflection, Problem
 from reflect.vocab import FeedbackStatus, Format, GapKind, Outcome, QuestionKind, Stage
 
 SCHEMA_VERSION = 1
 
-Rating = Annotated[int, Field(ge=1, le=5, description="1 (poor) to 5 (excellent)")]
+
+
+def _not_a_number(value: Any) -> Any:
+    # pydantic would read a number as seconds since 1970; in a hand-written file it is a mistake.
+    if isinstance(value, (bool, int, float)):
+        raise ValueError("expected a date like 2026-11-20")
+    return value
+
+
+# Strict: `true` or `2.0` where a whole number belongs is a mistake to report, not to coerce.
+Rating = Annotated[int, Strict(), Field(ge=1, le=5, description="1 (poor) to 5 (excellent)")]
 Text = Annotated[str, Field(min_length=1)]
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
 
 
 class _Strict(BaseModel):
@@ -39,8 +50,8 @@ class Feedback(_Strict):
     """Feedback asked for and received. Treated as mandatory: reflect keeps chasing it."""
 
     status: FeedbackStatus = FeedbackStatus.NOT_REQUESTED
-    requested_on: dt.date | None = None
-    received_on: dt.date | None = None
+    requested_on: Day | None = None
+    received_on: Day | None = None
     source: str | None = None
     text: str | None = None
 
@@ -48,7 +59,7 @@ class Feedback(_Strict):
 class Prep(_Strict):
     """What was done to prepare, and for how long."""
 
-    hours: Annotated[float, Field(ge=0, le=10_000)] | None = None
+    hours: Annotated[float, Strict(), Field(ge=0, le=10_000)] | None = None
     activities: list[str] = Field(default_factory=list)
     notes: str | None = None
 
@@ -65,7 +76,7 @@ class Question(_Strict):
 
     text: Text
     kind: QuestionKind = QuestionKind.OTHER
-    stumped: bool = False
+    stumped: Annotated[bool, Strict()] = False
     answer_rating: Rating | None = None
     better_answer: str | None = None
 
@@ -73,10 +84,10 @@ class Question(_Strict):
 class Reflection(_Strict):
     """One interview and what was learnt from it."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
+    schema_version: Annotated[int, Strict()] = Field(default=SCHEMA_VERSION, alias="schema", ge=1)
     company: Text
     role: Text
-    date: dt.date
+    date: Day
     stage: Stage | None = None
     format: Format | None = None
     outcome: Outcome = Outcome.PENDING
@@ -158,7 +169,12 @@ def validate_reflection(data: Any, path: Any = None) -> Reflection:
     """Validate plain data (from TOML, JSON or flags) into a :class:`Reflection`."""
     if not isinstance(data, dict):
         raise InvalidReflection([Problem(path, "", "expected a table of fields")])
+    from reflect.migrations import upgrade
+
     try:
+        data, _ = upgrade(data)  # older schemas are read through their migration, in memory
         return Reflection.model_validate(data)
     except ValidationError as error:
         raise InvalidReflection(problems_from(error, path)) from None
+    except RecursionError:
+        raise InvalidReflection([Problem(path, "", "values nested too deeply")]) from None

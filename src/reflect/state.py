@@ -1,4 +1,5 @@
-"""reflect's own state in the data directory's ``state/`` folder: the plan's progress.
+"""reflect's own state in the data directory's ``state/`` folder: the plan's progress
+and the drill schedule.
 
 ``state/plan.toml`` records which focus areas were planned and when, and each
 action's status with its dates. It is validated strictly when read; a file that
@@ -105,10 +106,12 @@ def load_plan(journal: Journal) -> PlanState:
         raise BadState(f"{problems[0]}{more}; fix it by hand, it holds your plan's progress") from None
 
 
-def write_state(journal: Journal, name: str, data: bytes) -> Path:
-    """The one way reflect writes its own state: atomically, private, inside ``state/``."""
-    path = atomic.ensure_dir(journal.state) / name
+def write_state(journal: Journal, name: str, data: bytes, message: str | None = None) -> Path:
+    """The one way reflect writes its own state: atomically, private, inside ``state/``,
+    and recorded in the journal's history (when it is a git repository)."""
+    path = journal.own_dir(journal.state) / name
     atomic.replace(path, data)
+    journal.record_change(message or f"state: {name}", [path])
     return path
 
 
@@ -116,7 +119,7 @@ def save_plan(journal: Journal, state: PlanState) -> Path:
     import tomli_w
 
     header = "# reflect's plan progress: focus areas and action statuses (see docs/plan.md).\n"
-    return write_state(journal, PLAN_FILE, (header + tomli_w.dumps(state.to_data())).encode("utf-8"))
+    return write_state(journal, PLAN_FILE, (header + tomli_w.dumps(state.to_data())).encode("utf-8"), "plan: progress")
 
 
 def update_plan(journal: Journal, change: Callable[[PlanState], T]) -> T:
@@ -132,3 +135,39 @@ def update_plan(journal: Journal, change: Callable[[PlanState], T]) -> T:
         if state.model_dump() != before:
             save_plan(journal, state)
     return result
+
+
+# --- the drill schedule -------------------------------------------------------------------
+
+DRILL_FILE = "drill.toml"
+
+
+def drill_path(journal: Journal) -> Path:
+    return journal.state / DRILL_FILE
+
+
+def load_drill(journal: Journal):  # type: ignore[no-untyped-def]
+    """The saved drill schedule (empty if there is none)."""
+    from reflect.analysis.drill import BadDrillState, DrillState, parse_state
+
+    path = drill_path(journal)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return DrillState()
+    except OSError as error:
+        raise BadDrillState(f"{path}: cannot read the drill schedule: {error.strerror}") from None
+    return parse_state(raw, path)
+
+
+def record_drill_rating(journal: Journal, card, rating: int, today: dt.date):  # type: ignore[no-untyped-def]
+    """Rate one card and save the schedule at once, re-reading it under the journal's lock
+    so that two sessions never undo each other's ratings."""
+    from reflect.analysis.drill import schedule
+
+    with atomic.locked(journal.root):
+        state = load_drill(journal)
+        updated = schedule(state.cards.get(card.key), card.text, rating, today)
+        state.cards[card.key] = updated
+        write_state(journal, DRILL_FILE, state.to_toml().encode("utf-8"), f"drill: rated {rating}/5")
+    return updated

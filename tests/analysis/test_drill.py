@@ -8,15 +8,14 @@ from reflect.analysis.drill import (
     BadDrillState,
     DrillState,
     drill_bank,
-    load_state,
     next_interval,
     plan_schedule,
     question_key,
-    record_rating,
-    save_state,
     schedule,
     with_better_answer,
 )
+from reflect.journal import Journal
+from reflect.state import load_drill, record_drill_rating
 from tests.analysis.entries import entry
 from tests.conftest import mode
 
@@ -84,11 +83,12 @@ def test_new_and_overdue_questions_are_due_weakest_first():
 
 
 def test_state_round_trips_privately(tmp_path):
+    journal = Journal(tmp_path / "data")
     path = tmp_path / "data" / "state" / "drill.toml"
     card = drill_bank([entry("a", "2026-01-10", questions=[{"text": "Q", "stumped": True}])])[0]
-    record_rating(path, card, 2, TODAY)
-    record_rating(path, card, 4, TODAY + dt.timedelta(days=1))
-    state = load_state(path)
+    record_drill_rating(journal, card, 2, TODAY)
+    record_drill_rating(journal, card, 4, TODAY + dt.timedelta(days=1))
+    state = load_drill(journal)
     assert state.cards[card.key].interval == 4
     assert mode(path) == 0o600
     assert path.read_text().startswith("# reflect drill schedule")
@@ -96,18 +96,18 @@ def test_state_round_trips_privately(tmp_path):
 
 @pytest.mark.parametrize("content", ["not toml = = =", "[cards.abc]\ndue = 1", "surprise = 1\n", "schema = 9\n"])
 def test_a_bad_state_file_is_an_error_naming_it_and_is_left_alone(tmp_path, content):
-    path = tmp_path / "drill.toml"
+    journal = Journal(tmp_path)
+    path = tmp_path / "state" / "drill.toml"
+    path.parent.mkdir()
     path.write_text(content)
     with pytest.raises(BadDrillState) as caught:
-        load_state(path)
+        load_drill(journal)
     assert str(path) in caught.value.message
     assert path.read_text() == content
 
 
 def test_missing_state_is_empty(tmp_path):
-    assert load_state(tmp_path / "nope.toml").cards == {}
-    save_state(tmp_path / "s" / "drill.toml", DrillState())
-    assert load_state(tmp_path / "s" / "drill.toml").cards == {}
+    assert load_drill(Journal(tmp_path / "nope")).cards == {}
 
 
 def test_with_better_answer_returns_what_it_replaced():

@@ -31,8 +31,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from reflect import atomic
-from reflect.errors import ReflectError
+from reflect.errors import BadState
 from reflect.journal import Entry
 from reflect.vocab import QuestionKind
 
@@ -46,7 +45,7 @@ KEY_PATTERN = r"^[0-9a-f]{16}$"
 _WORD = re.compile(r"\w+")
 
 
-class BadDrillState(ReflectError):
+class BadDrillState(BadState):
     """The drill state file cannot be read; it is left untouched."""
 
 
@@ -195,22 +194,10 @@ def schedule(state: CardState | None, text: str, rating: int, today: dt.date) ->
     return CardState(text=text, due=today + dt.timedelta(days=interval), interval=interval, history=history)
 
 
-def state_path(data_dir: Path) -> Path:
-    from reflect.journal import STATE
-
-    return data_dir / STATE / STATE_FILE
-
-
-def load_state(path: Path) -> DrillState:
-    """The saved schedule (empty if there is none). A bad file is an error, never reset."""
+def parse_state(raw: bytes, path: Path) -> DrillState:
+    """The drill schedule from a file's bytes. A bad file is an error naming it, never reset."""
     from reflect.models import problems_from
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return DrillState()
-    except OSError as error:
-        raise BadDrillState(f"{path}: cannot read the drill schedule: {error.strerror}") from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -220,22 +207,6 @@ def load_state(path: Path) -> DrillState:
     except ValidationError as error:
         problem = problems_from(error, path)[0]
         raise BadDrillState(f"{problem} (drill schedule; fix or move it away)") from None
-
-
-def save_state(path: Path, state: DrillState) -> None:
-    atomic.ensure_dir(path.parent)
-    atomic.replace(path, state.to_toml().encode("utf-8"))
-
-
-def record_rating(path: Path, card: Card, rating: int, today: dt.date) -> CardState:
-    """Rate one card and save the schedule at once, re-reading it under the journal's lock
-    so that two sessions never undo each other's ratings."""
-    with atomic.locked(path.parent.parent):
-        state = load_state(path)
-        updated = schedule(state.cards.get(card.key), card.text, rating, today)
-        state.cards[card.key] = updated
-        save_state(path, state)
-    return updated
 
 
 # --- what is due ------------------------------------------------------------------------

@@ -174,7 +174,7 @@ def main(
 
 
 def _register() -> None:
-    from reflect.cli import brief, check, config, delete, demo, drill, edit, export, feedback, importing, listing, log, path, questions, schema, show, stats, themes
+    from reflect.cli import brief, check, config, delete, demo, drill, edit, export, feedback, git, importing, init, listing, log, migrate, path, questions, schema, show, stats, themes
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -195,6 +195,11 @@ def _register() -> None:
     app.command("import")(importing.import_reflections)
     app.add_typer(config.app, name="config")
     app.command("demo")(demo.demo)
+    app.command("init")(init.init)
+    app.command("migrate")(migrate.migrate)
+    app.command(
+        "git", context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "allow_interspersed_args": False}
+    )(git.git)
     from reflect.cli.plan import plan_app
 
     app.add_typer(plan_app, name="plan")

@@ -56,7 +56,7 @@ def journal() -> Journal:
     from reflect.dirs import data_dir
     from reflect.journal import Journal
 
-    return Journal(data_dir(settings.data_dir))
+    return Journal(data_dir(settings.data_dir), warn=warn)
 
 
 def cache() -> Cache | None:
@@ -119,4 +119,13 @@ def error(message: str) -> None:
 
 def note(message: str) -> None:
     """A side remark for the user on stderr (so that stdout stays clean for pipes)."""
-    err().print(message, markup=False)
+    from reflect.views.safe import neutral
+
+    err().print(neutral(message), markup=False)
+
+
+def warn(message: str) -> None:
+    """A warning on stderr about something that did not stop the command (a failed history commit)."""
+    from reflect.views.safe import neutral
+
+    err().print(f"warning: {neutral(message)}", markup=False, style="yellow")

@@ -31,12 +31,13 @@ def drill(
 
     Example: reflect drill --count 3 --kind behavioral; reflect drill --due --ics drills.ics
     """
-    from reflect.analysis.drill import drill_bank, load_state, plan_schedule, state_path
+    from reflect.analysis.drill import drill_bank, plan_schedule
+    from reflect.state import load_drill
 
     journal = context.journal()
     today = dt.date.today()
     entries = context.load(journal).entries
-    schedule = plan_schedule(drill_bank(entries, kind), load_state(state_path(journal.root)), today)
+    schedule = plan_schedule(drill_bank(entries, kind), load_drill(journal), today)
     if ics is not None:
         from reflect.analysis.calendar import drill_events, feedback_events
         from reflect.cli.ics import write_calendar
@@ -62,7 +63,7 @@ def _session(journal: Journal, schedule, count: int) -> None:  # type: ignore[no
     if not schedule.due:
         _nothing_due(schedule)
         return
-    from reflect.analysis.drill import record_rating, state_path
+    from reflect.state import record_drill_rating
     from reflect.cli.prompts import Asker
     from reflect.errors import Cancelled
     from reflect.views import drill as view
@@ -81,7 +82,7 @@ def _session(journal: Journal, schedule, count: int) -> None:  # type: ignore[no
             if card.better_answer:
                 console.print(view.better_answer(card))
             rating = ask.ask("How well did you answer", _rating, hint="1-5", required=True)
-            state = record_rating(state_path(journal.root), card, rating, schedule.today)
+            state = record_drill_rating(journal, card, rating, schedule.today)
             rated.append((card, state))
             console.print(view.scheduled(state, schedule.today))
             if typed and ask.yes(_save_label(card)):

@@ -23,7 +23,7 @@ def edit(reflection_id: ReflectionId) -> None:
     original = read_bytes(path)
     text = fileformat.decode(original, path)
     edited = edit_until_valid(
-        text, lambda t: fileformat.loads(t, path), lambda draft: journal.save_draft(path.stem, draft), journal.drafts
+        text, lambda t: fileformat.loads(t, path), lambda draft: journal.save_draft(path.stem, draft), journal.own_dir(journal.drafts)
     )
     if edited is None:
         context.note(f"No changes to {path.stem}.")

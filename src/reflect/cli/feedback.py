@@ -67,7 +67,7 @@ def _record(ident, status, on, source, text, json_output) -> None:  # type: igno
         status = FeedbackStatus(ask.choice("Feedback", [s.value for s in FeedbackStatus], default="received"))
         if status == FeedbackStatus.RECEIVED:
             source, text = ask.text("From whom"), ask.text("What they said")
-    updated = journal.replace(entry, record(entry.reflection, status, on, source, text), original)
+    updated = journal.replace(entry, record(entry.reflection, status, on, source, text), original, action="feedback")
     if json_output:
         context.print_json({"id": updated.id, "path": str(updated.path), "feedback": updated.reflection.to_json_data()["feedback"]})
     else:

@@ -14,10 +14,11 @@ def calendar_events(journal: Any, entries: list, focus: list | None = None) -> l
     import datetime as dt
 
     from reflect.analysis.calendar import drill_events, feedback_events, plan_review_events
-    from reflect.analysis.drill import drill_bank, load_state, plan_schedule, state_path
+    from reflect.analysis.drill import drill_bank, plan_schedule
+    from reflect.state import load_drill
 
     today = dt.date.today()
-    schedule = plan_schedule(drill_bank(entries), load_state(state_path(journal.root)), today)
+    schedule = plan_schedule(drill_bank(entries), load_drill(journal), today)
     events = drill_events(schedule) + feedback_events(entries, today, context.config().feedback_chase_days)
     return events + (plan_review_events(focus) if focus else [])
 

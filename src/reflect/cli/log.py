@@ -122,7 +122,7 @@ def _from_editor(journal, given: dict[str, Any]):
     for key in ("company", "role"):
         if key in given:
             text = text.replace(f'{key} = ""', f"{key} = {_toml_string(given[key])}", 1)
-    edited = edit_until_valid(text, fileformat.loads, lambda draft: journal.save_draft("new", draft), journal.drafts)
+    edited = edit_until_valid(text, fileformat.loads, lambda draft: journal.save_draft("new", draft), journal.own_dir(journal.drafts))
     if edited is None:
         from reflect.errors import Cancelled
 

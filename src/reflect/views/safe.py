@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, and C1 controls (which include CSI, 0x9b).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls except tab and newline, DEL, C1 controls (which include CSI, 0x9b),
+# and the lone surrogates that stand for undecodable bytes in file names (a raw
+# 0x9b byte in a name would otherwise reach the terminal as it is).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udcff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00 if code >= 0xDC80 else code:02x}"
 
 
 def neutral(text: str) -> str:
     """Text with control characters shown as visible escapes, so that what a user
     stored (an escape sequence pasted by accident, say) cannot drive the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(_visible, text)
 
 
 def json_safe(dumped: str) -> str:
     """JSON text with DEL and C1 controls escaped (json.dumps leaves them raw
     when ensure_ascii is off); they can only occur inside strings, where an
     escape means the same character."""
-    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return re.sub(r"[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", dumped)

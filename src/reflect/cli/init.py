@@ -1,0 +1,24 @@
+"""``reflect init``: create the data directory, optionally with git history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from reflect.cli import context
+
+
+def init(
+    git: Annotated[bool, typer.Option("--git", help="Make the data directory a git repository: every change is then committed.")] = False,
+) -> None:
+    """Create the data directory (private, mode 0700); with --git, keep its history in git.
+
+    With --git, every change reflect makes (log, edit, feedback, delete, restore,
+    migrate...) becomes a commit that says what happened; `reflect git` runs git
+    there, for `reflect git log` or `reflect git push`. Running it again is safe.
+
+    Example: reflect init --git
+    """
+    for done in context.journal().init(git=git):
+        context.note(done)
