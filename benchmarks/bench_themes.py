@@ -39,11 +39,20 @@ def main(n: int) -> None:
             feedback=Feedback(text=WRONG[(i + 2) % 6]),
         )
         entries.append(Entry(f"r{i}", Path(f"r{i}.toml"), r))
-    for label in ("first run", "second run"):
+    from reflect.analysis import classifier
+
+    start = time.perf_counter()
+    classifier.load()
+    loaded = time.perf_counter() - start
+    best: dict[str, float] = {}
+    for label, tax in (("first run", taxonomy), ("lexicon only", taxonomy.without_model()), ("with the model", taxonomy)) * 2:
         start = time.perf_counter()
-        report = analyse(entries, taxonomy)
-        print(f"{label}: {n} reflections in {time.perf_counter() - start:.3f}s ({len(report.themes)} themes)")
-    print(f"taxonomy compile: {compiled:.3f}s ({taxonomy.size} patterns)")
+        report = analyse(entries, tax)
+        took = time.perf_counter() - start
+        best[label] = min(took, best.get(label, took))
+        print(f"{label}: {n} reflections in {took:.3f}s ({len(report.themes)} themes)")
+    print(f"the model adds {(best['with the model'] - best['lexicon only']) * 1000:.0f} ms (best of two runs each)")
+    print(f"taxonomy compile: {compiled:.3f}s ({taxonomy.size} patterns); model load: {loaded * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

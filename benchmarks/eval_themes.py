@@ -1,12 +1,12 @@
 """Score the theme matcher against labelled example reflections.
 
-Usage: python benchmarks/eval_themes.py [JSONL ...] [--errors]
+Usage: python benchmarks/eval_themes.py [JSONL ...] [--errors] [--lexicon-only]
 
 Each line of a JSONL file is {"id", "text", "themes": [ids], "speaker": "candidate"|"interviewer"}.
 Every example is logged into a fresh temporary journal (the text as what went wrong for a
 candidate, as feedback text for an interviewer), the journal is loaded and analysed with
 min_count=1, and precision, recall and F1 are printed per theme and micro-averaged over the
-fourteen core themes. Without arguments it scores tests/data/themes_examples.jsonl and, if
+fourteen core themes (``--lexicon-only``: without the statistical model). Without arguments it scores tests/data/themes_examples.jsonl and, if
 present, ../shared/eval/themes_dev.jsonl.
 """
 
@@ -82,11 +82,12 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(path: Path, show_errors: bool = False) -> tuple[float, float, float]:
-    from reflect.analysis.taxonomy import CORE_THEMES
+def evaluate(path: Path, show_errors: bool = False, lexicon_only: bool = False) -> tuple[float, float, float]:
+    from reflect.analysis.taxonomy import CORE_THEMES, get_taxonomy
 
     examples = read_examples(path)
-    predicted = predict(examples)
+    taxonomy = get_taxonomy().without_model() if lexicon_only else None
+    predicted = predict(examples, taxonomy)
     result = score(examples, predicted, CORE_THEMES)
     print(f"\n{path} ({len(examples)} examples)")
     print(f"{'theme':28} {'P':>5} {'R':>5} {'F1':>5} {'tp':>4} {'fp':>4} {'fn':>4}")
@@ -108,7 +109,7 @@ def main(argv: list[str]) -> int:
     show_errors = "--errors" in argv
     paths = [Path(a) for a in argv if not a.startswith("--")] or [p for p in DEFAULTS if p.exists()]
     for path in paths:
-        evaluate(path, show_errors)
+        evaluate(path, show_errors, "--lexicon-only" in argv)
     return 0
 
 

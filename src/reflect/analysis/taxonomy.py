@@ -101,9 +101,22 @@ class Taxonomy:
     prefixed: list[Pattern] = field(default_factory=list)
     prefix_cache: dict[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict, repr=False)
     fingerprint: str = ""
+    # The enabled built-in themes the statistical model may add (see analysis/classifier.py);
+    # custom themes are lexicon-only, and an empty set switches the model off.
+    model_themes: frozenset[str] = frozenset()
 
     def theme(self, theme_id: str) -> Theme:
         return self.themes[theme_id]
+
+    def without_model(self) -> Taxonomy:
+        """The same themes matched by the lexicon alone (for measuring what the model adds)."""
+        from dataclasses import replace
+
+        return replace(self, model_themes=frozenset(), fingerprint=self.lexicon_fingerprint, prefix_cache={})
+
+    @property
+    def lexicon_fingerprint(self) -> str:
+        return self.fingerprint.split("+")[0]
 
     @property
     def size(self) -> int:
@@ -246,6 +259,11 @@ def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
     for theme in themes.values():
         digest.update(json.dumps([theme.id, theme.triggers, theme.positives, theme.topics]).encode())
     taxonomy.fingerprint = digest.hexdigest()[:16]
+    from reflect.analysis import classifier
+
+    if classifier.available():
+        taxonomy.model_themes = frozenset(t.id for t in themes.values() if t.builtin)
+        taxonomy.fingerprint += "+" + classifier.digest()  # a retrained model invalidates cached scans
     return taxonomy
 
 

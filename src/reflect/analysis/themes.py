@@ -62,7 +62,8 @@ SUCCEEDED = frozenset({"offer", "advanced"})
 class Hit:
     """One piece of evidence for a theme in one reflection.
 
-    ``kind`` is ``text`` (a trigger fired in a sentence), ``tag``, ``gap`` (a gap's kind),
+    ``kind`` is ``text`` (a trigger fired in a sentence), ``model`` (the statistical model
+    found the theme in a sentence; ``trigger`` names the words that weighed most), ``tag``, ``gap`` (a gap's kind),
     ``rating`` (a low self-rating) or ``question`` (the kind of a stumped question).
     """
 
@@ -191,8 +192,12 @@ def _improve_marker(tokens: list[Token], raw_start: int) -> str | None:
 
 
 def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
-    """``(theme, trigger)`` for each theme a sentence shows as a weakness, best trigger first."""
-    tokens = tokenize(sentence)
+    """``(theme, trigger)`` for each theme a sentence shows as a weakness, by the lexicon alone."""
+    return match_tokens(tokenize(sentence), taxonomy)
+
+
+def match_tokens(tokens: list[Token], taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """:func:`match_sentence` for an already tokenised sentence."""
     content = [t for t in tokens if not t.stop]
     raw_index = [i for i, t in enumerate(tokens) if not t.stop]
     found: list[tuple[Pattern, int, int]] = []
@@ -337,13 +342,33 @@ def _texts(reflection: Reflection) -> Iterable[tuple[str, str]]:
         yield "feedback.text", reflection.feedback.text
 
 
+def model_themes(
+    tokens: list[Token], matched: list[tuple[str, str]], taxonomy: Taxonomy
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The statistical model's say on one sentence (enabled built-in themes only; see
+    analysis/classifier.py): the lexicon's ``matched`` it keeps, and ``(theme, explanation)``
+    for each theme it adds."""
+    from reflect.analysis import classifier
+
+    added, dropped = classifier.load().combine(tokens, {theme for theme, _ in matched}, taxonomy.model_themes)
+    if dropped:
+        matched = [(theme, trigger) for theme, trigger in matched if theme not in dropped]
+    return matched, added
+
+
 def _scan_text(field_name: str, text: str, taxonomy: Taxonomy, hits: list[Hit], pairs: list[Pair]) -> bool:
     any_hit = False
     for sentence in split_sentences(text):
-        matched = match_sentence(sentence, taxonomy)
+        tokens = tokenize(sentence)
+        matched = match_tokens(tokens, taxonomy)
+        added: list[tuple[str, str]] = []
+        if taxonomy.model_themes:
+            matched, added = model_themes(tokens, matched, taxonomy)
         for theme, trigger in matched:
             hits.append(Hit(theme, field_name, sentence, trigger))
-        if matched:
+        for theme, trigger in added:
+            hits.append(Hit(theme, field_name, sentence, trigger, "model"))
+        if matched or added:
             any_hit = True
         else:
             pairs.extend(_pairs(sentence, taxonomy))
@@ -452,7 +477,7 @@ class ThemeResult:
     def best_quote(self) -> Evidence | None:
         """The most telling sentence: from text, preferring feedback and what went wrong, then recent."""
         order = {"feedback": 0, "went_wrong": 1, "lessons": 2, "gaps": 3, "questions": 4}
-        texts = [e for e in self.evidence if e.kind == "text"] or self.evidence
+        texts = [e for e in self.evidence if e.kind in ("text", "model")] or self.evidence
         if not texts:
             return None
         return min(
