@@ -13,7 +13,8 @@ Deterministic: the same files, options and seed give the same model file byte fo
 What it does:
 
 1. Extracts the features of :mod:`reflect.analysis.classifier` from every sentence and
-   runs the lexicon (:func:`reflect.analysis.themes.match_sentence`) on the same sentences.
+   runs the lexicon (:func:`reflect.analysis.themes.match_tokens`) on the same sentences,
+   noting what it reads as fine (a plain positive, a negated trigger, "went well").
 2. K-fold cross-validation over all the examples (folds shuffled with the seed): the model
    trained on K-1 folds scores the held-out fold, sentence by sentence (an example has a
    theme when one of its sentences has it, as in ``reflect themes``). From these out-of-fold
@@ -45,7 +46,8 @@ if (ROOT / "src" / "reflect").is_dir():
 from reflect.analysis.classifier import FORMAT, MODEL_FILE, features  # noqa: E402
 from reflect.analysis.taxonomy import CORE_THEMES, get_taxonomy  # noqa: E402
 from reflect.analysis.text import split_sentences, tokenize  # noqa: E402
-from reflect.analysis.themes import match_sentence  # noqa: E402
+from reflect.analysis.taxonomy import GOOD  # noqa: E402
+from reflect.analysis.themes import NEGATED, match_tokens  # noqa: E402
 
 THEMES = list(CORE_THEMES)
 T = len(THEMES)
@@ -59,7 +61,7 @@ class Example:
     gold: frozenset[str]
     sentences: list[list[str]]  # feature keys per sentence
     lexicon: list[frozenset[str]]  # lexicon themes per sentence
-    words: dict[str, str] = field(default_factory=dict)
+    calm: list[frozenset[str]]  # per sentence: themes it says are fine, GOOD if something went well
 
     @property
     def lexicon_all(self) -> set[str]:
@@ -75,14 +77,18 @@ def read(paths: list[Path]) -> list[Example]:
             if not line.strip():
                 continue
             data = json.loads(line)
-            sentences, lexicon = [], []
+            sentences, lexicon, quiet_here = [], [], []
             for sentence in split_sentences(data["text"]):
-                lex = frozenset(t for t, _ in match_sentence(sentence, taxonomy) if t in core)
+                calm: set[str] = set()
+                lex = frozenset(t for t, _ in match_tokens(tokenize(sentence), taxonomy, calm) if t in core)
+                quiet_here.append(frozenset(calm) if CALM_GATE else frozenset())
                 keys = [f.key for f in features(tokenize(sentence))]
                 sentences.append(keys)
                 lexicon.append(lex)
             out.append(
-                Example(f"{path.stem}:{data.get('id', n)}", path.stem, frozenset(data["themes"]) & core, sentences, lexicon)
+                Example(
+                    f"{path.stem}:{data.get('id', n)}", path.stem, frozenset(data["themes"]) & core, sentences, lexicon, quiet_here
+                )
             )
     return out
 
@@ -209,6 +215,24 @@ RULES = {
     " while it finds another theme in the same sentence",
 }
 VETO = 0.02
+CALM_GATE = True  # the model adds nothing the lexicon reads as fine (see classifier.Model.combine)
+
+
+def quiet(theme: str, lex: frozenset[str], calm: frozenset[str]) -> bool:
+    """Whether the model may not add ``theme`` to a sentence: the same rule as
+    :meth:`reflect.analysis.classifier.Model.combine`."""
+    if not CALM_GATE or not calm:
+        return False
+    positives = {t for t in calm if not t.startswith(NEGATED) and t != GOOD}
+    return theme in positives or (bool(positives or GOOD in calm) and not lex)
+    if GATE == "full":
+        return theme in calm or not lex
+    positives = {t for t in calm if not t.startswith("~") and t != "_good"}
+    if GATE == "v1":
+        return theme in positives or ("_good" in calm and not lex)
+    if GATE == "v2":
+        return theme in positives or (bool(positives or "_good" in calm) and not lex)
+    return False
 FLOOR = 0.3  # no threshold below this (guards precision on wording unlike the training sets)
 
 
@@ -219,14 +243,14 @@ def evidence(ex: Example, probs: list[list[float]], rule: str, thresholds: list[
     for t, theme in enumerate(THEMES):
         base = False
         score = 0.0
-        for lex, p in zip(ex.lexicon, probs):
+        for lex, calm, p in zip(ex.lexicon, ex.calm, probs):
             if rule != "model" and theme in lex and (rule not in ("veto", "override") or p[t] >= VETO):
                 base = True
             elif rule == "override" and theme in lex and not any(
                 p[o] >= thresholds[o] for o in range(T) if o != t
             ):
                 base = True
-            if rule == "lexicon" or (rule == "gated" and lex):
+            if rule == "lexicon" or (rule == "gated" and lex) or (rule != "model" and quiet(theme, lex, calm)):
                 continue
             score = max(score, p[t])
         out.append((base, score))
@@ -344,7 +368,7 @@ def write(path: Path, bias: list[float], weights: dict[str, list[float]], thresh
 
 
 def main(argv: list[str]) -> int:
-    global VETO, FLOOR
+    global VETO, FLOOR, CALM_GATE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
@@ -356,6 +380,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mi-epochs", type=int, default=Params.mi_epochs, help="multiple-instance epochs after the whole-example ones")
     parser.add_argument("--prune", type=float, default=Params.prune)
     parser.add_argument("--rule", choices=sorted(RULES), default="override", help="the combination rule to tune for and ship")
+    parser.add_argument("--no-calm-gate", action="store_true", help="let the model add themes the lexicon reads as fine")
     parser.add_argument("--floor", type=float, default=FLOOR, help="the lowest threshold tuning may pick")
     parser.add_argument("--veto", type=float, default=VETO, help="the veto rule's cut-off")
     parser.add_argument("--loso", action="store_true", help="also score each file with a model trained without it")
@@ -364,6 +389,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     VETO = args.veto
     FLOOR = args.floor
+    CALM_GATE = not args.no_calm_gate
     params = Params(epochs=args.epochs, rate=args.rate, l2=args.l2, prune=args.prune, mi_epochs=args.mi_epochs)
     started = time.perf_counter()
     examples = read(args.files)
@@ -383,6 +409,7 @@ def main(argv: list[str]) -> int:
     # 2. leave one set out
     loso: dict[str, dict] = {}
     loso_counts: dict[str, dict] = {}
+    quiet: dict[str, dict] = {}  # examples with no theme that got one anyway, per rule
     if args.loso and len(args.files) > 1:
         for path in args.files:
             held = [e for e in examples if e.source == path.stem]
@@ -395,11 +422,17 @@ def main(argv: list[str]) -> int:
                 found[rule] = [predict(e, p, thresholds[rule], rule) for e, p in zip(held, held_probs)]
             loso[path.stem] = report(f"left out: {path.name}", held, found, False)
             loso_counts[path.stem] = {r: counts(held, got) for r, got in found.items()}
+            empty = [j for j, e in enumerate(held) if not e.gold]
+            quiet[path.stem] = {r: (sum(1 for j in empty if got[j]), len(empty)) for r, got in found.items()}
         print("\nleave-one-set-out micro F1: " + " | ".join(["lexicon", "model", *RULES]))
         for name, s in loso.items():
             print(f"  {name:24} " + " | ".join(f"{v[2]:.3f}" for v in s.values()))
         pooled = {r: micro({t: [sum(x) for x in zip(*(loso_counts[n][r][t] for n in loso_counts))] for t in THEMES}) for r in loso[name]}
         print(f"  {'pooled':24} " + " | ".join(f"{v[2]:.3f}" for v in pooled.values()))
+        print(f"  {'pooled P/R':24} " + " | ".join(f"{v[0]:.2f}/{v[1]:.2f}" for v in pooled.values()))
+        print("\nleave-one-set-out: examples with no theme (negated, positive, neutral) given one anyway")
+        for name, q in quiet.items():
+            print(f"  {name:24} " + " | ".join(f"{a}/{b}" for a, b in q.values()))
 
     # 3. the shipped model
     if not args.dry_run:
@@ -407,10 +440,14 @@ def main(argv: list[str]) -> int:
         meta = {
             "trained_on": {p.name: sum(1 for e in examples if e.source == p.stem) for p in args.files},
             "rule": args.rule,
-            "params": {"epochs": params.epochs, "rate": params.rate, "l2": params.l2, "prune": params.prune, "floor": FLOOR},
+            "params": {
+                "epochs": params.epochs, "rate": params.rate, "l2": params.l2, "prune": params.prune,
+                "floor": FLOOR, "calm_gate": CALM_GATE, "mi_epochs": params.mi_epochs,
+            },
             "seed": args.seed,
             "cv_micro": {k: [round(x, 3) for x in v] for k, v in cv.items()},
             "loso_micro_f1": {k: {r: round(s[2], 3) for r, s in v.items()} for k, v in loso.items()},
+            "loso_no_theme_given_one": {k: {r: list(x) for r, x in v.items()} for k, v in quiet.items()},
         }
         write(args.out, bias, weights, tuned[args.rule], meta)
     print(f"({time.perf_counter() - started:.0f}s)")

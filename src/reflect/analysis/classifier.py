@@ -35,6 +35,8 @@ from reflect.analysis.text import (
     tokenize,
 )
 
+GOOD = "_good"  # as reflect.analysis.taxonomy.GOOD: the lexicon saw something that went well
+NEGATED = "~"  # as reflect.analysis.themes.NEGATED: prefix of a negated trigger's theme
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "theme_model.json"
 FORMAT = 1
 NEGATION_REACH = 4
@@ -165,11 +167,17 @@ class Model:
         ]
         return [(self.themes[i], sigmoid(total[i]), self.explain(tokens, i, top)) for i in found]
 
-    def combine(self, tokens: list[Token], lexicon: set[str], allowed: object) -> tuple[list[tuple[str, str]], set[str]]:
+    def combine(
+        self, tokens: list[Token], lexicon: set[str], allowed: object, calm: set[str] = frozenset()  # type: ignore[assignment]
+    ) -> tuple[list[tuple[str, str]], set[str]]:
         """What the model changes in one sentence's lexicon result ``lexicon`` (theme ids):
         ``(added, dropped)``, with an explanation per added theme; only ``allowed`` themes count.
 
-        Added: themes whose threshold the sentence reaches and the lexicon did not find.
+        Added: themes whose threshold the sentence reaches and the lexicon did not find,
+        except where the lexicon reads the sentence as good news (``calm``, filled by
+        :func:`reflect.analysis.themes.match_tokens`): nothing is added to a theme whose
+        positive form the sentence states ("I kept it concise"), nor to a sentence in which
+        the lexicon found no weakness but a positive or something that went well.
         Dropped (rule ``override``): a lexicon theme the model gives less than ``veto``
         while it finds another theme in the sentence, i.e. when it reads the sentence as
         being about something else. When the model recognises nothing, the lexicon stands.
@@ -179,7 +187,12 @@ class Model:
         cuts = self.cuts
         themes = self.themes
         found = [i for i in range(len(themes)) if total[i] >= cuts[i] and themes[i] in allowed]
-        added = [(themes[i], self.explain(tokens, i)) for i in found if themes[i] not in lexicon]
+        positives = {t for t in calm if t != GOOD and not t.startswith(NEGATED)} if calm else set()
+        if found and not lexicon and (positives or GOOD in calm):
+            found_new = []
+        else:
+            found_new = [i for i in found if themes[i] not in lexicon and themes[i] not in positives]
+        added = [(themes[i], self.explain(tokens, i)) for i in found_new]
         dropped: set[str] = set()
         if lexicon and (self.rule == "veto" or (self.rule == "override" and found)):
             for theme in lexicon:

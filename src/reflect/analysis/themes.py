@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reflect.models import Reflection
 
 NEGATION_WINDOW = 3
+NEGATED = "~"
 TOPIC_ALONE = True
 MARKER_WINDOW = 6
 _NOT_A_PROBLEM = frozenset({"problem", "issu", "concern", "factor", "worri"})
@@ -196,8 +197,13 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     return match_tokens(tokenize(sentence), taxonomy)
 
 
-def match_tokens(tokens: list[Token], taxonomy: Taxonomy) -> list[tuple[str, str]]:
-    """:func:`match_sentence` for an already tokenised sentence."""
+def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None = None) -> list[tuple[str, str]]:
+    """:func:`match_sentence` for an already tokenised sentence.
+
+    ``calm``, when given, receives what the sentence says is fine: the themes of plain
+    positives ("I kept it concise"), :data:`NEGATED` + the themes of negated triggers ("I
+    wasn't nervous") and :data:`GOOD` when it says something went well.
+    """
     content = [t for t in tokens if not t.stop]
     raw_index = [i for i, t in enumerate(tokens) if not t.stop]
     found: list[tuple[Pattern, int, int]] = []
@@ -243,6 +249,8 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy) -> list[tuple[str, str
         if pattern.theme == GOOD:
             if not _negated_before(content, start, NEGATORS, breakers=False):
                 good_clauses.add(content[start].clause)
+                if calm is not None:
+                    calm.add(GOOD)
             continue
         if pattern.topic:
             topics.append((pattern, start, end))
@@ -252,6 +260,8 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy) -> list[tuple[str, str
                 _negated_before(content, start, NEGATORS, breakers=True) or _not_a_problem_after(content, end)
             ):
                 negated.append((pattern.theme, start, end))
+                if calm is not None:
+                    calm.add(NEGATED + pattern.theme)
                 continue
             weak.append((pattern, start, end, pattern.phrase))
             continue
@@ -261,6 +271,8 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy) -> list[tuple[str, str
             weak.append((pattern, start, end, f"{neg} \u2026 {pattern.phrase}"))
         else:
             plain_positive.append((pattern, start, end))
+            if calm is not None:
+                calm.add(pattern.theme)
     # A positive read as a weakness inside a negated weakness ("never felt out of my depth")
     # is the same negation seen twice: drop it.
     weak = [
@@ -343,14 +355,15 @@ def _texts(reflection: Reflection) -> Iterable[tuple[str, str]]:
 
 
 def model_themes(
-    tokens: list[Token], matched: list[tuple[str, str]], taxonomy: Taxonomy
+    tokens: list[Token], matched: list[tuple[str, str]], taxonomy: Taxonomy, calm: set[str] | None = None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The statistical model's say on one sentence (enabled built-in themes only; see
     analysis/classifier.py): the lexicon's ``matched`` it keeps, and ``(theme, explanation)``
-    for each theme it adds."""
+    for each theme it adds. ``calm``: what :func:`match_tokens` read as fine."""
     from reflect.analysis import classifier
 
-    added, dropped = classifier.load().combine(tokens, {theme for theme, _ in matched}, taxonomy.model_themes)
+    lexicon = {theme for theme, _ in matched}
+    added, dropped = classifier.load().combine(tokens, lexicon, taxonomy.model_themes, calm or set())
     if dropped:
         matched = [(theme, trigger) for theme, trigger in matched if theme not in dropped]
     return matched, added
@@ -360,10 +373,11 @@ def _scan_text(field_name: str, text: str, taxonomy: Taxonomy, hits: list[Hit], 
     any_hit = False
     for sentence in split_sentences(text):
         tokens = tokenize(sentence)
-        matched = match_tokens(tokens, taxonomy)
+        calm: set[str] = set()
+        matched = match_tokens(tokens, taxonomy, calm)
         added: list[tuple[str, str]] = []
         if taxonomy.model_themes:
-            matched, added = model_themes(tokens, matched, taxonomy)
+            matched, added = model_themes(tokens, matched, taxonomy, calm)
         for theme, trigger in matched:
             hits.append(Hit(theme, field_name, sentence, trigger))
         for theme, trigger in added:
