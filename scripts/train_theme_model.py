@@ -51,6 +51,10 @@ from reflect.analysis.themes import NEGATED, match_tokens  # noqa: E402
 
 THEMES = list(CORE_THEMES)
 T = len(THEMES)
+NONE = "_none"  # an extra output: the example has no theme (the override rule listens to it)
+OUTPUTS = THEMES + [NONE]
+K = len(OUTPUTS)
+NONE_CUT = 0.5
 GRID = [round(0.05 + 0.025 * i, 3) for i in range(37)]  # 0.05 .. 0.95
 
 
@@ -112,11 +116,11 @@ def train(examples: list[Example], params: Params, seed: int) -> tuple[list[floa
     docs = []
     for ex in examples:
         keys = sorted({k for s in ex.sentences for k in s})
-        docs.append((keys, [1.0 if t in ex.gold else 0.0 for t in THEMES]))
+        docs.append((keys, [1.0 if t in ex.gold or (t == NONE and not ex.gold) else 0.0 for t in OUTPUTS]))
         for k in keys:
             df[k] = df.get(k, 0) + 1
-    weights: dict[str, list[float]] = {k: [0.0] * T for k in sorted(df) if df[k] >= params.min_df}
-    prior = [(sum(y[t] for _, y in docs) + 1) / (len(docs) + 2) for t in range(T)]
+    weights: dict[str, list[float]] = {k: [0.0] * K for k in sorted(df) if df[k] >= params.min_df}
+    prior = [(sum(y[t] for _, y in docs) + 1) / (len(docs) + 2) for t in range(K)]
     bias = [math.log(p / (1 - p)) for p in prior]
     order = list(range(len(docs)))
     rng = random.Random(seed)
@@ -129,16 +133,16 @@ def train(examples: list[Example], params: Params, seed: int) -> tuple[list[floa
             rows = [weights[k] for k in keys if k in weights]
             score = list(bias)
             for row in rows:
-                for t in range(T):
+                for t in range(K):
                     score[t] += row[t]
             lr = params.rate * (1.0 - step / total) + 0.01
             step += 1
-            grad = [_sigmoid(score[t]) - y[t] for t in range(T)]
-            for t in range(T):
+            grad = [_sigmoid(score[t]) - y[t] for t in range(K)]
+            for t in range(K):
                 bias[t] -= lr * grad[t]
             decay = lr * params.l2
             for row in rows:
-                for t in range(T):
+                for t in range(K):
                     row[t] -= lr * grad[t] + decay * row[t]
     # Multiple-instance epochs: an example's theme is learnt from its best sentence for it,
     # its absence from every sentence (at run time the model reads one sentence at a time).
@@ -159,21 +163,21 @@ def train(examples: list[Example], params: Params, seed: int) -> tuple[list[floa
                 score = list(bias)
                 for k in keys:
                     row = weights[k]
-                    for t in range(T):
+                    for t in range(K):
                         score[t] += row[t]
                 scores.append(score)
-            best = [max(range(len(sents)), key=lambda j: scores[j][t]) for t in range(T)]
+            best = [max(range(len(sents)), key=lambda j: scores[j][t]) for t in range(K)]
             decay = lr * params.l2
             for j, keys in enumerate(sents):
                 grad = [
                     (_sigmoid(scores[j][t]) - 1.0 if best[t] == j else 0.0) if y[t] else _sigmoid(scores[j][t])
-                    for t in range(T)
+                    for t in range(K)
                 ]
-                for t in range(T):
+                for t in range(K):
                     bias[t] -= lr * grad[t] / len(sents)
                 for k in keys:
                     row = weights[k]
-                    for t in range(T):
+                    for t in range(K):
                         row[t] -= lr * grad[t] + decay * row[t]
     if params.prune > 0:
         for k in list(weights):
@@ -199,7 +203,7 @@ def sentence_probs(ex: Example, bias: list[float], weights: dict[str, list[float
         for k in keys:
             row = weights.get(k)
             if row:
-                for t in range(T):
+                for t in range(K):
                     score[t] += row[t]
         out.append([_sigmoid(s) for s in score])
     return out
@@ -246,8 +250,8 @@ def evidence(ex: Example, probs: list[list[float]], rule: str, thresholds: list[
         for lex, calm, p in zip(ex.lexicon, ex.calm, probs):
             if rule != "model" and theme in lex and (rule not in ("veto", "override") or p[t] >= VETO):
                 base = True
-            elif rule == "override" and theme in lex and not any(
-                p[o] >= thresholds[o] for o in range(T) if o != t
+            elif rule == "override" and theme in lex and not (
+                any(p[o] >= thresholds[o] for o in range(T) if o != t) or (NONE_CUT < 1 and p[T] >= NONE_CUT)
             ):
                 base = True
             if rule == "lexicon" or (rule == "gated" and lex) or (rule != "model" and quiet(theme, lex, calm)):
@@ -350,9 +354,9 @@ def fit(examples: list[Example], params: Params, k: int, seed: int, rules: list[
 def write(path: Path, bias: list[float], weights: dict[str, list[float]], thresholds: list[float], meta: dict) -> None:
     data = {
         "format": FORMAT,
-        "themes": THEMES,
+        "themes": OUTPUTS,
         "bias": [round(b, 4) for b in bias],
-        "thresholds": thresholds,
+        "thresholds": thresholds + [NONE_CUT],
         "rule": meta["rule"],
         "veto": VETO if meta["rule"] in ("veto", "override") else 0.0,
         "weights": {
@@ -368,7 +372,7 @@ def write(path: Path, bias: list[float], weights: dict[str, list[float]], thresh
 
 
 def main(argv: list[str]) -> int:
-    global VETO, FLOOR, CALM_GATE
+    global VETO, FLOOR, CALM_GATE, NONE_CUT
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
@@ -381,6 +385,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--prune", type=float, default=Params.prune)
     parser.add_argument("--rule", choices=sorted(RULES), default="override", help="the combination rule to tune for and ship")
     parser.add_argument("--no-calm-gate", action="store_true", help="let the model add themes the lexicon reads as fine")
+    parser.add_argument("--none-cut", type=float, default=NONE_CUT, help="override also when the no-theme output reaches this (1: never)")
     parser.add_argument("--floor", type=float, default=FLOOR, help="the lowest threshold tuning may pick")
     parser.add_argument("--veto", type=float, default=VETO, help="the veto rule's cut-off")
     parser.add_argument("--loso", action="store_true", help="also score each file with a model trained without it")
@@ -390,6 +395,7 @@ def main(argv: list[str]) -> int:
     VETO = args.veto
     FLOOR = args.floor
     CALM_GATE = not args.no_calm_gate
+    NONE_CUT = args.none_cut
     params = Params(epochs=args.epochs, rate=args.rate, l2=args.l2, prune=args.prune, mi_epochs=args.mi_epochs)
     started = time.perf_counter()
     examples = read(args.files)

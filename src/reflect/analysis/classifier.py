@@ -35,6 +35,7 @@ from reflect.analysis.text import (
     tokenize,
 )
 
+NONE = "_none"
 GOOD = "_good"  # as reflect.analysis.taxonomy.GOOD: the lexicon saw something that went well
 NEGATED = "~"  # as reflect.analysis.themes.NEGATED: prefix of a negated trigger's theme
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "theme_model.json"
@@ -128,7 +129,11 @@ class Model:
     def __init__(self, data: dict) -> None:
         if data.get("format") != FORMAT:
             raise ValueError(f"theme model format {data.get('format')!r}, expected {FORMAT}")
-        self.themes: list[str] = list(data["themes"])
+        outputs = list(data["themes"])
+        # The last output may be NONE ("this sentence shows no theme"): scored like the
+        # themes, never reported, heard by the override rule.
+        self.none = len(outputs) - 1 if outputs and outputs[-1] == NONE else -1
+        self.themes: list[str] = outputs[: self.none] if self.none >= 0 else outputs
         self.index = {theme: i for i, theme in enumerate(self.themes)}
         self.bias: list[float] = [float(b) for b in data["bias"]]
         self.thresholds: list[float] = [float(t) for t in data["thresholds"]]
@@ -154,7 +159,7 @@ class Model:
         return total
 
     def probabilities(self, sentence: str) -> dict[str, float]:
-        return {t: sigmoid(s) for t, s in zip(self.themes, self.scores(feature_keys(tokenize(sentence))))}
+        return {t: sigmoid(s) for t, s in zip(self.themes, self.scores(feature_keys(tokenize(sentence))))}  # zip drops NONE
 
     def predict(self, tokens: list[Token], allowed: object = None, top: int = 3) -> list[tuple[str, float, str]]:
         """``(theme, probability, explanation)`` for each theme whose threshold the sentence reaches.
@@ -179,8 +184,9 @@ class Model:
         positive form the sentence states ("I kept it concise"), nor to a sentence in which
         the lexicon found no weakness but a positive or something that went well.
         Dropped (rule ``override``): a lexicon theme the model gives less than ``veto``
-        while it finds another theme in the sentence, i.e. when it reads the sentence as
-        being about something else. When the model recognises nothing, the lexicon stands.
+        while it finds another theme in the sentence or reads it as showing none, i.e.
+        when it is sure the sentence is about something else. When the model recognises
+        nothing, the lexicon stands.
         (Rule ``veto`` drops it whatever else the model finds; ``union`` never drops.)
         """
         total = self.scores(feature_keys(tokens))
@@ -194,7 +200,8 @@ class Model:
             found_new = [i for i in found if themes[i] not in lexicon and themes[i] not in positives]
         added = [(themes[i], self.explain(tokens, i)) for i in found_new]
         dropped: set[str] = set()
-        if lexicon and (self.rule == "veto" or (self.rule == "override" and found)):
+        elsewhere = bool(found) or (self.none >= 0 and total[self.none] >= cuts[self.none])
+        if lexicon and (self.rule == "veto" or (self.rule == "override" and elsewhere)):
             for theme in lexicon:
                 i = self.index.get(theme)
                 if i is not None and theme in allowed and total[i] < self.veto_cut and i not in found:
