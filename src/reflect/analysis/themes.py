@@ -278,8 +278,8 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
             continue
         if clause in good_clauses or _no_problem_before(content, start) or _not_a_problem_after(content, end):
             continue
-        if not troubled:
-            continue
+        if not troubled or any(t == pattern.theme and s <= start and end <= e for t, s, e in negated):
+            continue  # no trouble, or inside a negated weakness: "never felt out of my depth"
         if any(p.theme == pattern.theme and content[ps].clause == clause for p, ps, _ in plain_positive):
             continue
         weak.append((pattern, start, end, pattern.phrase))
