@@ -29,15 +29,14 @@ def brief(
     """
     from reflect.analysis.brief import build, load_checklist, load_weaknesses
 
-    journal = context.journal()
-    config = context.config()
-    entries = context.load(journal).entries
+    journal, config, cache = context.journal(), context.config(), context.cache()
+    entries = context.load(journal, through=cache).entries
     result = build(
         entries,
         company=company,
         role=role,
         stage=stage,
-        weaknesses=load_weaknesses(entries, config),
+        weaknesses=load_weaknesses(entries, config, cache),
         checklist=load_checklist(entries),
         mantras=config.mantras,
     )

@@ -66,12 +66,12 @@ def _current(top: int, state=None):
     from reflect.analysis.plan import build_plan, theme_inputs
     from reflect.state import load_plan, update_plan
 
-    journal, today = context.journal(), dt.date.today()
-    entries = context.load(journal).entries
+    journal, today, cache = context.journal(), dt.date.today(), context.cache()
+    entries = context.load(journal, through=cache).entries
     settings = context.config()
     if len(entries) < 2:
         return build_plan(entries, [], state or load_plan(journal), today=today, chase_days=settings.feedback_chase_days)
-    inputs, match_text = theme_inputs(entries, settings.themes, today)
+    inputs, match_text = theme_inputs(entries, settings.themes, today, cache=cache)
 
     def build(target):
         return build_plan(entries, inputs, target, today=today, top=top, chase_days=settings.feedback_chase_days, match_text=match_text)

@@ -26,12 +26,12 @@ def themes(
 
     Example: reflect themes --since 2026-06-01; reflect themes conciseness
     """
-    from reflect.analysis.taxonomy import get_taxonomy
-    from reflect.analysis.themes import analyse
+    from reflect.analysis.scan_cache import theme_report
     from reflect.errors import NotFound
 
-    loaded = context.load(context.journal(), filters(company, stage, outcome, tag, since, until))
-    report = analyse(loaded.entries, get_taxonomy(context.config().themes), min_count=min_count, skipped=loaded.skipped)
+    chosen = filters(company, stage, outcome, tag, since, until)
+    report, problems = theme_report(context.journal(), context.config().themes, context.cache(), chosen, min_count=min_count)
+    context.warn_problems(problems)
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
         raise NotFound(f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)")
