@@ -128,3 +128,23 @@ def test_plan_and_brief_are_the_same_through_the_cache(log, reflect):
         warm = reflect(*args).stdout
         assert cold == warm == reflect("--no-cache", *args).stdout, args
     assert '"conciseness"' in reflect("brief", "--json").stdout
+
+
+def test_themes_list_shows_every_theme_and_custom_ones(reflect, tmp_path):
+    import json
+
+    (tmp_path / "config.toml").write_text(
+        '[themes]\ndisabled = ["salary-negotiation"]\n'
+        '[[themes.custom]]\nid = "whiteboard"\nlabel = "Whiteboard"\ntriggers = ["whiteboard froze"]\n'
+    )
+    listed = {t["id"]: t for t in json.loads(reflect("themes", "--list", "--json").stdout)}
+    assert "conciseness" in listed and "whiteboard" in listed and "salary-negotiation" not in listed
+    assert listed["whiteboard"]["builtin"] is False
+    text = reflect("themes", "--list").stdout
+    assert "conciseness" in text and "Whiteboard  (yours)" in text
+
+
+def test_unknown_theme_id_points_to_the_list(reflect, log):
+    log("Acme", "Dev", "2026-01-10", "--went-wrong", "I rambled")
+    result = reflect("themes", "nosuch")
+    assert result.exit_code == 1 and "reflect themes --list" in result.stderr
