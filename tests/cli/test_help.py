@@ -26,3 +26,18 @@ def test_top_level_help_and_version(reflect):
     result = reflect("--help")
     for name in _commands():
         assert name in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (("log", "--company", "A", "--role", "B", "--stage", "panel"), "'panel' is not one of"),
+        (("list", "--bogus"), "No such option: --bogus"),
+        (("nosuch",), "No such command 'nosuch'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_a_pointer_to_help(reflect, args, needle):
+    result = reflect(*args)
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: ") and needle in line and "--help" in line

@@ -3,6 +3,8 @@ where errors become a message on stderr and an exit code."""
 
 from __future__ import annotations
 
+import sys
+
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -96,6 +98,32 @@ class ReflectGroup(TyperGroup):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
         return None
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Like click's, but a usage error is one line on stderr, as every other error is."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            from typer._click.exceptions import ClickException, UsageError
+        except ImportError:  # pragma: no cover - typer versions that use click itself
+            from click.exceptions import ClickException, UsageError
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # `reflect` alone shows the help
+                error.show()
+                sys.exit(0)
+            message = error.format_message().replace("Value error, ", "")
+            where = error.ctx.command_path if error.ctx is not None else "reflect"
+            context.error(f"{message} (see `{where} --help`)")
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            context.error(error.format_message())
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            context.error("stopped: nothing was changed")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         from reflect.errors import InvalidReflection, ReflectError

@@ -64,6 +64,10 @@ def _run(flags: dict[str, Any], *, editor: bool, from_file: Path | None, json_ou
     settings = context.config()
     if from_file is not None:
         reflection = _read_input(from_file)
+        given = from_flags(flags)
+        if given:
+            # Flags given beside a file win over the file's values, field by field.
+            reflection = validate_reflection({**reflection.to_data(), **given})
     elif editor:
         reflection = _from_editor(journal, from_flags(flags))
     else:
