@@ -81,7 +81,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        raise InvalidReflection([Problem(path, "", "file disappeared while reading")]) from None
+        raise InvalidReflection([Problem(path, "", "no such file")]) from None
     if stat.S_ISLNK(info.st_mode):
         raise InvalidReflection([Problem(path, "", "symbolic link, not followed")])
     if stat.S_ISDIR(info.st_mode):

@@ -96,7 +96,7 @@ def warn_problems(problems: list[Problem]) -> None:
     for problem in problems:
         by_file.setdefault(problem.path, []).append(problem)
     for group in by_file.values():
-        more = f" (and {len(group) - 1} more problems)" if len(group) > 1 else ""
+        more = f" (and {len(group) - 1} more problem{'s' if len(group) > 2 else ''})" if len(group) > 1 else ""
         console.print(f"warning: skipped {neutral(str(group[0]))}{more}", markup=False, style="yellow")
     console.print("run `reflect check` for details", markup=False, style="dim")
 
