@@ -319,7 +319,14 @@ def load_weaknesses(entries: Sequence[Entry], config: Config, cache: Any = None)
     source = ThemeSource(config.themes, cache)
     scans = source.scans(list(entries))
     report = analyse(list(entries), source.themes_only(), min_count=2, scans=scans)
-    return weaknesses_from_report(report, entries)
+    weaknesses = weaknesses_from_report(report, entries)
+    if _available("reflect.analysis.plan"):
+        # The same order as the plan's focus areas, so the two never disagree on "your top three".
+        from reflect.analysis.plan import focus_inputs_from_report, rank
+
+        order = {item.theme: n for n, (_, item) in enumerate(rank(focus_inputs_from_report(report), entries))}
+        weaknesses.sort(key=lambda w: order.get(w.theme_id, len(order)))
+    return weaknesses
 
 
 def load_checklist(entries: Sequence[Entry]) -> list[str] | None:
