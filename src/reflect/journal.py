@@ -447,6 +447,14 @@ class Journal:
                 self.record_change(f"delete: {name}", [path, moved])
             return moved
 
+    def trashed(self) -> list[Path]:
+        """The deleted reflections in the trash, by name."""
+        try:
+            names = os.listdir(self.trash)
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        return sorted(self.trash / n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
+
     def restore(self, ident: str) -> Entry:
         """Bring a reflection back from the trash under its old id (or the next free one)."""
         with atomic.locked(self.root):

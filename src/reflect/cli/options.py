@@ -39,7 +39,8 @@ ReflectionId = Annotated[
     typer.Argument(help="A reflection id, or any unique start of one (see `reflect list`).", show_default=False, autocompletion=complete.reflection_ids),
 ]
 TrashId = Annotated[
-    str, typer.Argument(help="The id of a deleted reflection (see the trash/ folder).", show_default=False, autocompletion=complete.trash_ids)
+    Optional[str],
+    typer.Argument(help="The id of a deleted reflection; omit it to list the trash.", show_default=False, autocompletion=complete.trash_ids),
 ]
 ThemeId = Annotated[str, typer.Argument(help="A theme id (see `reflect themes`).", show_default=False, autocompletion=complete.theme_ids)]
 
