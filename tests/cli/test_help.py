@@ -26,3 +26,13 @@ def test_top_level_help_and_version(reflect):
     result = reflect("--help")
     for name in _commands():
         assert name in result.stdout
+
+
+def test_commands_are_listed_in_a_stable_order_groups_in_their_place(reflect):
+    """The order of everyday use, as registered: recording first, groups (plan, config) where they belong."""
+    help_text = reflect("--help").stdout
+    listed = [line.split()[0] for line in help_text.split("Commands:")[1].splitlines() if line.startswith("  ") and line.split()]
+    assert listed[:7] == ["log", "list", "show", "edit", "delete", "restore", "feedback"]
+    assert listed.index("themes") < listed.index("plan") < listed.index("questions")
+    assert listed.index("config") > listed.index("check")
+    assert sorted(listed) == _commands()
