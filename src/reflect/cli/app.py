@@ -160,7 +160,7 @@ def _version(value: bool) -> None:
 def main(
     data_dir: Annotated[
         Optional[Path],
-        typer.Option("--data-dir", help="Where reflections live (default: $REFLECT_DATA_DIR, else your user data directory).", show_default=False),
+        typer.Option("--data-dir", metavar="DIR", help="Where reflections live (default: $REFLECT_DATA_DIR, else your user data directory).", show_default=False),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
     no_cache: Annotated[

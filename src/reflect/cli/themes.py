@@ -11,8 +11,8 @@ from reflect.cli.options import Company, Json, OutcomeFilter, Since, StageFilter
 
 
 def themes(
-    theme_id: Annotated[Optional[str], typer.Argument(help="Show every piece of evidence for one theme.", show_default=False)] = None,
-    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Interviews a theme needs to count as recurring.")] = 2,
+    theme_id: Annotated[Optional[str], typer.Argument(metavar="THEME_ID", help="Show every piece of evidence for one theme.", show_default=False)] = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, metavar="N", help="Interviews a theme needs to count as recurring.")] = 2,
     since: Since = None,
     until: Until = None,
     company: Company = None,
