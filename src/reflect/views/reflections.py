@@ -29,10 +29,10 @@ def reflection_table(entries: list[Entry]) -> FitTable:
     """One line per reflection; the id is never split, company and role shrink first."""
     columns = [
         Column("id", "key"),
-        Column("date", drop=3),
-        Column("company", "cut", drop=4),
-        Column("role", "cut", drop=2),
-        Column("stage", drop=1),
+        Column("date", drop=1),  # the id starts with it
+        Column("company", "cut", drop=4, min_width=12),
+        Column("role", "cut", drop=3, min_width=12),
+        Column("stage", drop=2),
         Column("outcome", drop=5),
     ]
     rows = []
