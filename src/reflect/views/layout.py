@@ -62,10 +62,13 @@ class FitTable:
         self.columns = columns
         self.rows = [list(row) for row in rows]
         self.title = title
+        self._widest = [
+            max([cell_len(column.name), *(cell_len(line) for row in self.rows for line in row[index].plain.split("\n"))])
+            for index, column in enumerate(columns)
+        ]
 
     def _natural(self, index: int) -> int:
-        lines = [line for row in self.rows for line in row[index].plain.split("\n")]
-        return max([cell_len(self.columns[index].name), *(cell_len(line) for line in lines)])
+        return self._widest[index]
 
     def _least(self, index: int) -> int:
         column = self.columns[index]
