@@ -17,13 +17,13 @@ plan_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-ActionId = Annotated[str, typer.Argument(help="An action id from `reflect plan` (or any unique start of one).", show_default=False)]
+ActionId = Annotated[str, typer.Argument(metavar="ACTION_ID", help="An action id from `reflect plan` (or any unique start of one).", show_default=False)]
 
 
 @plan_app.callback()
 def plan(
     ctx: typer.Context,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, max=20, help="How many focus areas to show.")] = 3,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, max=20, metavar="N", help="How many focus areas to show.")] = 3,
     markdown: Annotated[bool, typer.Option("--markdown", "--md", help="Print Markdown (headings and checkboxes) to print or share.")] = False,
     json_output: Json = False,
     ics: Annotated[Optional[Path], typer.Option("--ics", metavar="FILE", help="Also write review dates, drills due and feedback chases as an iCalendar file ('-' for stdout).")] = None,

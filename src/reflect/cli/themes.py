@@ -13,10 +13,10 @@ from reflect.cli.options import Company, Json, OutcomeFilter, Since, StageFilter
 def themes(
     theme_id: Annotated[
         Optional[str],
-        typer.Argument(help="Show every piece of evidence for one theme.", show_default=False, autocompletion=complete.theme_ids),
+        typer.Argument(metavar="THEME_ID", help="Show every piece of evidence for one theme.", show_default=False, autocompletion=complete.theme_ids),
     ] = None,
     list_themes: Annotated[bool, typer.Option("--list", help="List every theme reflect knows (built-in and your own) and exit.")] = False,
-    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Interviews a theme needs to count as recurring.")] = 2,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, metavar="N", help="Interviews a theme needs to count as recurring.")] = 2,
     since: Since = None,
     until: Until = None,
     company: Company = None,
