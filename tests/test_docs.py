@@ -71,3 +71,25 @@ def test_the_checks_above_can_fail(tmp_path):
     fake = tmp_path / "fake.md"
     fake.write_text("Run `reflect frobnicate --now`; reflect keeps files.\n```sh\nreflect --data-dir x list  # reflect on it\nreflect config edit\n```\n")
     assert _named(fake) == [("frobnicate", None), ("list", None), ("config", "edit")]
+
+
+def test_ids_in_the_examples_are_those_of_the_screenshot_journal(tmp_path, reflect):
+    """Ids in commands.md exist in the journal the screenshots show (an id or a unique start of one)."""
+    import datetime as dt
+    import json
+
+    from reflect.demo import build_demo
+
+    script = (ROOT / "scripts" / "screenshots.py").read_text(encoding="utf-8")
+    today = dt.date(*map(int, re.search(r"SAMPLE_TODAY = dt\.date\((\d+), (\d+), (\d+)\)", script).groups()))
+    journal, entries = build_demo(tmp_path / "journal", today=today)
+    ids = [e.id for e in entries]
+    plan = json.loads(reflect("--data-dir", str(journal.root), "plan", "--json", "--top", "20").stdout)
+    actions = {a["id"] for focus in plan["focus"] for a in focus["actions"]}
+    text = "\n".join(CODE.findall(COMMANDS_MD.read_text(encoding="utf-8")))
+    named = set(re.findall(r"\b\d{4}-\d\d-\d\d-[a-z0-9-]+", text))
+    assert named, "commands.md shows no reflection id"
+    for ident in named:
+        assert len([i for i in ids if i.startswith(ident)]) == 1, f"commands.md uses {ident}, not an id of the screenshot journal"
+    for action in re.findall(r"reflect plan (?:start|done|skip) (\S+)", text):
+        assert action in actions, f"commands.md uses action {action}, which the screenshot journal's plan does not have"

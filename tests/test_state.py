@@ -38,8 +38,8 @@ def test_update_writes_only_on_change(data_dir):
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ("version = 1\nfocus = [{ theme = 'x', planned_on = 2026-01-01, colour = 'red' }]\n", "focus.[0].colour"),
-        ("[[actions]]\nid = 'x-1'\ntheme = 'x'\ntext = 't'\nstatus = 'finished'\nadded_on = 2026-01-01\n", "actions.[0].status"),
+        ("version = 1\nfocus = [{ theme = 'x', planned_on = 2026-01-01, colour = 'red' }]\n", "focus[0].colour"),
+        ("[[actions]]\nid = 'x-1'\ntheme = 'x'\ntext = 't'\nstatus = 'finished'\nadded_on = 2026-01-01\n", "actions[0].status"),
         ("version = ", "not valid TOML"),
     ],
 )

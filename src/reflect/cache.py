@@ -191,19 +191,38 @@ class Cache:
 
     # -- parsed reflections ------------------------------------------------------
 
-    def rows(self, root: Path) -> dict[str, Row]:
-        """Cached rows of one journal directory, by file name."""
+    def rows(self, root: Path, text: bool = True) -> dict[str, Row]:
+        """Cached rows of one journal directory, by file name.
+
+        With ``text=False`` the reflections are left in the database (``Row.reflection``
+        is empty; :meth:`reflection_text` reads one): for callers that mostly need the keys.
+        """
         db = self._connection()
         if db is None:
             return {}
+        column = "reflection" if text else "''"
         try:
             found = db.execute(
-                "SELECT name, id, mtime_ns, size, ino, ctime_ns, reflection FROM files WHERE root=?", (_root(root),)
+                f"SELECT name, id, mtime_ns, size, ino, ctime_ns, {column} FROM files WHERE root=?", (_root(root),)
             ).fetchall()
         except sqlite3.Error as error:
             self._failed(error)
             return {}
-        return {name: Row(ident, (m, s, i, c), text) for name, ident, m, s, i, c, text in found}
+        return {name: Row(ident, (m, s, i, c), body) for name, ident, m, s, i, c, body in found}
+
+    def reflection_text(self, row: Row) -> Row:
+        """The row with its reflection's JSON read (a no-op for a row read with its text)."""
+        if row.reflection:
+            return row
+        db = self._connection()
+        if db is None:
+            return row
+        try:
+            found = db.execute("SELECT reflection FROM files WHERE id=?", (row.id,)).fetchone()
+        except sqlite3.Error as error:
+            self._failed(error)
+            return row
+        return Row(row.id, row.key, found[0]) if found else row
 
     @staticmethod
     def decode(row: Row) -> Reflection | None:
@@ -212,6 +231,8 @@ class Cache:
 
         from reflect.models import Reflection
 
+        if not row.reflection:
+            return None
         try:
             return Reflection.model_validate_json(row.reflection)
         except (ValidationError, ValueError):
@@ -279,25 +300,36 @@ class Cache:
             pass
         return {}
 
-    def derived_rows(self, root: Path, kind: str, fingerprint: str) -> dict[int, Any]:
-        """Derived data of ``kind`` under ``fingerprint`` for one journal directory, by file row id."""
+    def derived_rows(
+        self, root: Path, kind: str, fingerprint: str, load: Callable[[Any], Any] | None = None
+    ) -> dict[int, Any]:
+        """Derived data of ``kind`` under ``fingerprint`` for one journal directory, by file row id.
+
+        With ``load``, each value is ``load(data)``, made row by row; a row whose data
+        does not parse or that ``load`` rejects (KeyError, TypeError, ValueError) is left out.
+        """
         import json
 
         db = self._connection()
         if db is None:
             return {}
+        result: dict[int, Any] = {}
         try:
-            found = db.execute(
+            cursor = db.execute(
                 "SELECT d.file_id, d.data FROM derived d JOIN files f ON f.id = d.file_id"
                 " WHERE f.root=? AND d.kind=? AND d.fingerprint=?",
                 (_root(root), kind, fingerprint),
-            ).fetchall()
-            return {ident: json.loads(data) for ident, data in found}
+            )
+            for ident, data in cursor:
+                try:
+                    value = json.loads(data)
+                    result[ident] = value if load is None else load(value)
+                except (KeyError, TypeError, ValueError):
+                    continue
         except sqlite3.Error as error:
             self._failed(error)
-        except ValueError:
-            pass
-        return {}
+            return {}
+        return result
 
     def put_derived(self, kind: str, fingerprint: str, values: Mapping[Path, Any]) -> None:
         """Store JSON-able derived data per file (files of the last load only)."""

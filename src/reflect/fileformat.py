@@ -41,6 +41,8 @@ def _has_cr(value: Any) -> bool:
 
 def decode(raw: bytes, path: Path | None = None) -> str:
     """Bytes of a file as text, or a problem naming where it stops being UTF-8."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark, as some Windows editors write: not part of the text
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -95,6 +95,9 @@ def read_records(source: Path) -> tuple[list[Record], list[Rejection]]:
 def _read_file(path: Path) -> tuple[list[Record], list[Rejection]]:
     from reflect import fileformat
 
+    if path.suffix.lower() in (".csv", ".md", ".markdown"):
+        hint = "CSV and Markdown exports are for reading; import a JSON export (reflect export --format json) or TOML files"
+        return [], [_whole(path, hint)]
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:

@@ -81,7 +81,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        raise InvalidReflection([Problem(path, "", "file disappeared while reading")]) from None
+        raise InvalidReflection([Problem(path, "", "no such file")]) from None
     if stat.S_ISLNK(info.st_mode):
         raise InvalidReflection([Problem(path, "", "symbolic link, not followed")])
     if stat.S_ISDIR(info.st_mode):
@@ -284,21 +284,29 @@ class Journal:
         return result
 
     def derive_all(
-        self, kind: str, fingerprint: str, compute: Callable[[Entry], Any], cache: Cache | None = None
+        self,
+        kind: str,
+        fingerprint: str,
+        compute: Callable[[Entry], Any],
+        cache: Cache | None = None,
+        load: Callable[[Any], Any] | None = None,
     ) -> tuple[dict[str, Any], list[Problem]]:
         """``compute(entry)`` (JSON-able data) for every valid reflection, by id, plus the problems.
 
         Streams: reflections are not kept, so memory holds only the derived data.
         With a cache, files whose result is cached for ``kind`` and ``fingerprint``
         (which must change whenever ``compute`` would give another answer) are
-        not even read.
+        not even read. With ``load``, the values returned are ``load(data)``, each
+        made as soon as its data is read (so the data itself is never all held at
+        once); cached data that ``load`` rejects (KeyError, TypeError, ValueError)
+        is computed again.
         """
         import json
 
         from reflect.cache import file_key, gc_paused
 
-        rows = cache.rows(self.root) if cache is not None else {}
-        known = cache.derived_rows(self.root, kind, fingerprint) if cache is not None else {}
+        rows = cache.rows(self.root, text=False) if cache is not None else {}
+        known = cache.derived_rows(self.root, kind, fingerprint, load) if cache is not None else {}
         values: dict[str, Any] = {}
         problems: list[Problem] = []
         fresh: dict = {}
@@ -307,7 +315,8 @@ class Journal:
 
         def derive(entry: Entry) -> None:
             # Through JSON, so that a computed value equals the same value read from the cache.
-            computed[entry.path] = values[entry.id] = json.loads(json.dumps(compute(entry)))
+            data = computed[entry.path] = json.loads(json.dumps(compute(entry)))
+            values[entry.id] = data if load is None else load(data)
 
         with gc_paused():
             for path in self.files():
@@ -322,7 +331,7 @@ class Journal:
                         used[path] = row.id
                         values[path.stem] = known[row.id]
                         continue
-                    reflection = cache.decode(row)
+                    reflection = cache.decode(cache.reflection_text(row))
                     if reflection is not None:
                         used[path] = row.id
                         derive(Entry(path.stem, path, reflection))
@@ -437,6 +446,14 @@ class Journal:
             if self.history.enabled:
                 self.record_change(f"delete: {name}", [path, moved])
             return moved
+
+    def trashed(self) -> list[Path]:
+        """The deleted reflections in the trash, by name."""
+        try:
+            names = os.listdir(self.trash)
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        return sorted(self.trash / n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
 
     def restore(self, ident: str) -> Entry:
         """Bring a reflection back from the trash under its old id (or the next free one)."""

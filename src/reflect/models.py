@@ -149,20 +149,53 @@ def problems_from(error: ValidationError, path: Any = None) -> list[Problem]:
     """One :class:`Problem` per field that failed, named the way it is written in the file."""
     problems = []
     for item in error.errors(include_url=False):
-        loc = ".".join(_loc_part(p) for p in item["loc"]) or "(top level)"
-        message = item["msg"]
-        if item["type"] == "extra_forbidden":
-            message = "unknown field (check the spelling; see `reflect schema`)"
-        elif item["type"] == "missing":
-            message = "required field is missing"
-        elif item["type"] == "value_error":
-            message = message.removeprefix("Value error, ")
-        problems.append(Problem(path, loc, message))
+        loc = "".join(_loc_part(p) for p in item["loc"]).lstrip(".") or "(top level)"
+        problems.append(Problem(path, loc, _message(item)))
     return problems
 
 
+# Pydantic's wording speaks of Python; these speak of the file the user wrote.
+_PLAIN = {
+    "extra_forbidden": "unknown field (check the spelling; see `reflect schema`)",
+    "missing": "required field is missing",
+    "string_type": "must be text in quotes",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list, like [\"one\", \"two\"]",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "date_type": "must be a date like 2026-11-20",
+    "date_parsing": "must be a date like 2026-11-20",
+    "date_from_datetime_parsing": "must be a date like 2026-11-20",
+    "date_from_datetime_inexact": "must be a date like 2026-11-20, without a time",
+    "string_too_short": "must not be empty",
+}
+
+
+def _message(item: Any) -> str:
+    kind, message = item["type"], item["msg"]
+    if kind in _PLAIN:
+        return _PLAIN[kind]
+    if kind == "enum":
+        expected = item.get("ctx", {}).get("expected", "")
+        return f"{item.get('input')!r} is not allowed; use one of {expected}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return message.replace("Input should be", "must be")
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    return message.replace("Input should be", "must be")
+
+
 def _loc_part(part: str | int) -> str:
-    return f"[{part}]" if isinstance(part, int) else ("schema" if part == "schema_version" else part)
+    if isinstance(part, int):
+        return f"[{part}]"
+    return ".schema" if part == "schema_version" else f".{part}"
 
 
 def validate_reflection(data: Any, path: Any = None) -> Reflection:

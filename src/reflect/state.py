@@ -85,25 +85,36 @@ def plan_path(journal: Journal) -> Path:
 
 def load_plan(journal: Journal) -> PlanState:
     """The plan's saved progress; an empty state when there is none yet."""
+    return read_state(plan_path(journal), PlanState, "your plan's progress")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_state(path: Path, model: type[M], what: str, error: type[BadState] = BadState) -> M:
+    """A state file validated as ``model``; the empty model when the file does not exist.
+
+    A bad file is an error naming the file and key, never reset: it holds ``what``.
+    """
     from reflect.models import problems_from
 
-    path = plan_path(journal)
+    advice = f"fix it by hand or move it away (it holds {what})"
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return PlanState()
-    except OSError as error:
-        raise BadState(f"{path}: cannot read the plan's progress: {error.strerror}") from None
+        return model()
+    except OSError as failure:
+        raise error(f"{path}: cannot read {what}: {failure.strerror}") from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise BadState(f"{path}: not valid TOML ({error}); fix it by hand, it holds your plan's progress") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as failure:
+        raise error(f"{path}: not valid TOML ({failure}); {advice}") from None
     try:
-        return PlanState.model_validate(data)
-    except ValidationError as error:
-        problems = problems_from(error, path)
+        return model.model_validate(data)
+    except ValidationError as failure:
+        problems = problems_from(failure, path)
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise BadState(f"{problems[0]}{more}; fix it by hand, it holds your plan's progress") from None
+        raise error(f"{problems[0]}{more}; {advice}") from None
 
 
 def write_state(journal: Journal, name: str, data: bytes, message: str | None = None) -> Path:
@@ -148,16 +159,9 @@ def drill_path(journal: Journal) -> Path:
 
 def load_drill(journal: Journal):  # type: ignore[no-untyped-def]
     """The saved drill schedule (empty if there is none)."""
-    from reflect.analysis.drill import BadDrillState, DrillState, parse_state
+    from reflect.analysis.drill import BadDrillState, DrillState
 
-    path = drill_path(journal)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return DrillState()
-    except OSError as error:
-        raise BadDrillState(f"{path}: cannot read the drill schedule: {error.strerror}") from None
-    return parse_state(raw, path)
+    return read_state(drill_path(journal), DrillState, "your drill schedule", BadDrillState)
 
 
 def record_drill_rating(journal: Journal, card, rating: int, today: dt.date):  # type: ignore[no-untyped-def]

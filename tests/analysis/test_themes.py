@@ -39,6 +39,14 @@ def refl(**fields) -> Reflection:
         ("I was so nervous my voice shook", "nerves-confidence"),
         ("I couldn't stop rambling", "conciseness"),
         ("They said I lacked confidence", "nerves-confidence"),
+        ("The design round was a mess", "system-design"),
+        ("I never once mentioned sharding", "system-design"),
+        ("When they asked if I had questions I had nothing to ask", "questions-for-interviewer"),
+        ("We felt you would be happier at a more structured company", "culture-fit"),
+        ("I kept telling them I wasn't sure I was senior enough", "role-fit"),
+        ("Didn't even glance at their website beforehand", "preparation-research"),
+        ("I couldn't remember how a heap works", "technical-depth"),
+        ("The interviewer kept glancing at the clock while I talked", "conciseness"),
     ],
 )
 def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
@@ -55,6 +63,10 @@ def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
         "I had researched the company thoroughly",
         "Nerves were not an issue",
         "I stayed calm throughout",
+        "The system design round was with the CTO",
+        "The take-home is a small CRUD app, due in a week",
+        "I never felt out of my depth in the technical discussion",
+        "I didn't struggle with the coding exercise",
     ],
 )
 def test_negated_and_positive_statements_are_not_weaknesses(text):

@@ -95,18 +95,7 @@ def test_weaknesses_come_with_a_reminder_made_from_the_numbers(journal):
     assert other.reminder.endswith("it came up in 2 of your last 12")
 
 
-def test_without_the_theme_engine_the_brief_says_so(reflect, journal):
-    import importlib.util
-
-    if importlib.util.find_spec("reflect.analysis.themes") is not None:
-        pytest.skip("the theme engine is installed")
-    data = brief_json(reflect, "Acme")
-    assert data["themes_available"] is False and data["weaknesses"] is None
-    assert "themes not available" in reflect("brief", "Acme").stdout
-
-
 def test_with_the_theme_engine_the_top_weakness_is_named(reflect, journal):
-    pytest.importorskip("reflect.analysis.themes")
     data = brief_json(reflect, "Acme")
     top = data["weaknesses"][0]
     assert top["theme"] == "conciseness"
@@ -123,3 +112,17 @@ def test_checklist_from_the_plan_or_a_note_that_it_is_missing(reflect, log):
         assert "plan not available" in reflect("brief", "Acme").stdout
     else:
         assert any("never read their engineering blog" in item for item in data["checklist"])
+
+
+def test_brief_and_plan_agree_on_the_top_weaknesses(reflect, log):
+    import json
+
+    for n, company in enumerate(["A1", "A2", "A3", "A4"]):
+        log(company, "Dev", f"2026-0{n + 1}-10", "--outcome", "rejected", "--went-wrong", "I rambled and my answers ran long")
+    for n, company in enumerate(["B1", "B2", "B3"]):
+        log(company, "Dev", f"2026-0{n + 5}-10", "--outcome", "offer", "--went-wrong", "I was nervous at the start")
+    log("C1", "Dev", "2026-08-10", "--outcome", "rejected", "--went-wrong", "I hadn't researched the company")
+    log("C2", "Dev", "2026-08-20", "--outcome", "offer", "--went-wrong", "I had not researched their product")
+    plan = [f["theme"] for f in json.loads(reflect("plan", "--json").stdout)["focus"]]
+    brief = [w["theme"] for w in json.loads(reflect("brief", "--json").stdout)["weaknesses"]]
+    assert brief[: len(plan)] == plan

@@ -91,3 +91,18 @@ def test_path_and_schema(reflect, data_dir):
 def test_data_dir_flag_beats_environment(reflect, tmp_path):
     other = tmp_path / "elsewhere"
     assert reflect("--data-dir", str(other), "path").stdout.strip() == str(other)
+
+
+def test_messages_speak_of_the_file_not_of_python(reflect, data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "types.toml").write_text(
+        'company = 5\nrole = "B"\ndate = 2026-01-01T10:30:00\nstage = "panel"\n[[questions]]\ntext = ""\n'
+    )
+    (data_dir / "bom.toml").write_bytes(b'\xef\xbb\xbfcompany = "A"\nrole = "B"\ndate = 2026-01-01\n')
+    lines = reflect("check").stdout.splitlines()
+    where = str(data_dir / "types.toml")
+    assert f"{where}: company: must be text in quotes" in lines
+    assert f"{where}: date: must be a date like 2026-11-20, without a time" in lines
+    assert any(line.startswith(f"{where}: stage: 'panel' is not allowed; use one of") for line in lines)
+    assert f"{where}: questions[0].text: must not be empty" in lines
+    assert not any("bom.toml" in line for line in lines)  # a byte-order mark is not an error

@@ -80,7 +80,7 @@ def test_a_bad_config_is_an_error_naming_the_key(reflect, log, config_path):
     result = reflect("config")
     assert result.exit_code == 1
     assert "feedback_chase_days = 0" in result.stdout
-    assert "feedback_chase_days: Input should be greater than or equal to 1" in result.stderr
+    assert "feedback_chase_days: must be greater than or equal to 1" in result.stderr
     assert "colour: unknown key" in result.stderr
     assert "themes.custom[0].id:" in result.stderr
     other = reflect("feedback", "--pending")

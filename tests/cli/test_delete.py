@@ -29,3 +29,10 @@ def test_restore_never_overwrites_a_reflection_with_the_same_id(log, reflect, da
     result = reflect("restore", ident)
     assert result.exit_code == 0
     assert len(list(data_dir.glob("*.toml"))) == 2
+
+
+def test_restore_without_an_id_lists_the_trash(log, reflect):
+    assert "empty" in reflect("restore").stderr
+    ident = log()
+    reflect("delete", ident, "--yes")
+    assert reflect("restore").stdout.split() == [ident]

@@ -74,3 +74,10 @@ def test_file_changed_during_edit_is_kept_and_edit_becomes_a_draft(log, reflect,
     assert path.read_text() == someone_else
     drafts = list((data_dir / "drafts").glob("*.toml"))
     assert len(drafts) == 1 and 'fit_notes = "mine"' in drafts[0].read_text()
+
+
+def test_without_editor_and_terminal_it_refuses_instead_of_hanging(log, reflect, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10")
+    result = reflect("edit", ident)
+    assert result.exit_code == 2
+    assert "$EDITOR" in result.stderr

@@ -33,3 +33,21 @@ def test_feedback_without_anything_to_record_is_usage_error(log, reflect):
     ident = log()
     result = reflect("feedback", ident)
     assert result.exit_code == 2
+
+
+def test_more_feedback_is_added_never_overwritten(log, reflect):
+    ident = log("Acme", "Dev", "2026-01-10", "--feedback", "Good fundamentals, answers too long")
+    assert reflect("feedback", ident, "--text", "").exit_code == 2
+    result = reflect("feedback", ident, "--text", "HR added: more enthusiasm please", "--source", "HR")
+    assert result.exit_code == 0
+    fb = json.loads(reflect("show", ident, "--json").stdout)["feedback"]
+    assert fb["text"] == "Good fundamentals, answers too long\n\nHR added: more enthusiasm please"
+    assert fb["received_on"] == "2026-01-10"  # the first arrival date stays
+
+
+def test_received_feedback_is_not_turned_back_into_requested(log, reflect):
+    ident = log("Acme", "Dev", "2026-01-10", "--feedback", "Too long")
+    before = reflect("show", ident, "--json").stdout
+    result = reflect("feedback", ident, "--status", "requested")
+    assert result.exit_code == 2 and "already received" in result.stderr
+    assert reflect("show", ident, "--json").stdout == before

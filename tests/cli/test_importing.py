@@ -157,3 +157,12 @@ def test_any_valid_reflection_survives_json_export_and_import(reflect, data):
         imported = Journal(target).get(entry.id)
         assert imported.reflection == reflection
         assert imported.path.read_bytes() == entry.path.read_bytes()
+
+
+def test_csv_and_markdown_exports_are_refused_with_a_hint(reflect, tmp_path):
+    for name in ("journal.csv", "journal.md"):
+        path = tmp_path / name
+        path.write_text("id,company\n")
+        result = reflect("import", str(path))
+        assert result.exit_code == 1
+        assert "import a JSON export" in result.output

@@ -141,3 +141,11 @@ def test_bad_config_is_one_line_naming_the_key(reflect, tmp_path):
     result = reflect("log", "--company", "A", "--role", "B")
     assert result.exit_code == 1
     assert "default_stage" in result.stderr and "config.toml" in result.stderr
+
+
+def test_flags_beside_from_file_override_its_fields(reflect, tmp_path):
+    source = tmp_path / "in.toml"
+    source.write_text('company = "Initech"\nrole = "QA"\ndate = 2026-03-04\nwent_wrong = ["Slow start"]\n')
+    out = json.loads(reflect("log", "--from-file", str(source), "--company", "Hooli", "--outcome", "offer", "--json").stdout)
+    shown = json.loads(reflect("show", out["id"], "--json").stdout)
+    assert (shown["company"], shown["outcome"], shown["went_wrong"]) == ("Hooli", "offer", ["Slow start"])

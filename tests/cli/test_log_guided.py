@@ -34,6 +34,8 @@ def test_guided_log_reasks_invalid_answers_and_saves(data_dir, tmp_path):
     answer("Format", "video")
     answer("Outcome", "rejected")
     answer("-", "")  # no interviewers
+    answer("Tags", "remote")
+    answer("-", "")
     answer("How prepared", "7")
     answer("a rating is a whole number from 1 to 5", "2")
     for _ in range(4):
@@ -64,6 +66,7 @@ def test_guided_log_reasks_invalid_answers_and_saves(data_dir, tmp_path):
 
     data = tomllib.loads((data_dir / "2026-11-20-acme-backend-engineer.toml").read_text())
     assert data["stage"] == "onsite"
+    assert data["tags"] == ["remote"]
     assert data["ratings"] == {"preparation": 2}
     assert data["went_wrong"] == ["My answers ran long"]
     assert data["gaps"] == [{"kind": "skill", "detail": "never used Kafka"}]

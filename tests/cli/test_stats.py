@@ -28,3 +28,20 @@ def test_stats_filters_and_empty_journal(log, reflect):
     log("Acme", "Dev", "2026-01-10", "--outcome", "rejected")
     log("Globex", "Dev", "2026-02-10", "--outcome", "offer")
     assert json.loads(reflect("stats", "--company", "globex", "--json").stdout)["outcomes"] == {"offer": 1}
+
+
+def test_stats_reports_days_to_recover_after_each_rejection(log, reflect, tmp_path):
+    import json
+
+    (tmp_path / "config.toml").write_text('mantras = ["Keep going."]\n')
+    log("A", "Dev", "2026-01-01", "--outcome", "advanced", "--mood", "4")
+    log("B", "Dev", "2026-01-05", "--outcome", "advanced", "--mood", "4")
+    log("C", "Dev", "2026-01-10", "--outcome", "rejected", "--mood", "1")
+    log("D", "Dev", "2026-01-14", "--outcome", "pending", "--mood", "2")
+    log("E", "Dev", "2026-01-17", "--outcome", "advanced", "--mood", "4")
+    data = json.loads(reflect("stats", "--json").stdout)
+    (rejection,) = data["resilience"]["rejections"]
+    assert rejection["days_to_recover"] == 7
+    assert rejection["recovered_on"] == "2026-01-17"
+    shown = reflect("stats").stdout
+    assert "After each rejection" in shown and "after 7 days" in shown

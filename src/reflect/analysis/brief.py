@@ -306,15 +306,27 @@ def weaknesses_from_report(report: Any, entries: Sequence[Entry], recent: int = 
     return out
 
 
-def load_weaknesses(entries: Sequence[Entry], config: Config) -> list[Weakness] | None:
-    """The top recurring weaknesses from the theme engine, or None if it is not installed."""
+def load_weaknesses(entries: Sequence[Entry], config: Config, cache: Any = None) -> list[Weakness] | None:
+    """The top recurring weaknesses from the theme engine, or None if it is not installed.
+
+    With ``cache`` (the parse cache the entries were loaded through), scans are reused from it.
+    """
     if not _available("reflect.analysis.themes") or not _available("reflect.analysis.taxonomy"):
         return None
-    from reflect.analysis.taxonomy import get_taxonomy
+    from reflect.analysis.scan_cache import ThemeSource
     from reflect.analysis.themes import analyse
 
-    report = analyse(list(entries), get_taxonomy(config.themes), min_count=2)
-    return weaknesses_from_report(report, entries)
+    source = ThemeSource(config.themes, cache)
+    scans = source.scans(list(entries))
+    report = analyse(list(entries), source.themes_only(), min_count=2, scans=scans)
+    weaknesses = weaknesses_from_report(report, entries)
+    if _available("reflect.analysis.plan"):
+        # The same order as the plan's focus areas, so the two never disagree on "your top three".
+        from reflect.analysis.plan import focus_inputs_from_report, rank
+
+        order = {item.theme: n for n, (_, item) in enumerate(rank(focus_inputs_from_report(report), entries))}
+        weaknesses.sort(key=lambda w: order.get(w.theme_id, len(order)))
+    return weaknesses
 
 
 def load_checklist(entries: Sequence[Entry]) -> list[str] | None:

@@ -22,16 +22,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from reflect.errors import BadState
+from reflect.errors import BadState, ReflectError
 from reflect.journal import Entry
 from reflect.vocab import QuestionKind
 
@@ -192,21 +190,6 @@ def schedule(state: CardState | None, text: str, rating: int, today: dt.date) ->
     interval = next_interval(rating, state.interval if state else None)
     history = [*(state.history if state else []), Review(date=today, rating=rating)][-HISTORY_LIMIT:]
     return CardState(text=text, due=today + dt.timedelta(days=interval), interval=interval, history=history)
-
-
-def parse_state(raw: bytes, path: Path) -> DrillState:
-    """The drill schedule from a file's bytes. A bad file is an error naming it, never reset."""
-    from reflect.models import problems_from
-
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise BadDrillState(f"{path}: the drill schedule is not valid TOML ({error}); fix or move it away") from None
-    try:
-        return DrillState.model_validate(data)
-    except ValidationError as error:
-        problem = problems_from(error, path)[0]
-        raise BadDrillState(f"{problem} (drill schedule; fix or move it away)") from None
 
 
 # --- what is due ------------------------------------------------------------------------

@@ -61,20 +61,31 @@ def record(
     source: str | None,
     text: str | None,
 ) -> Reflection:
-    """The reflection with its feedback updated; text without a status means it arrived."""
+    """The reflection with its feedback updated; text without a status means it arrived.
+
+    Nothing already recorded is lost: new text is added after earlier text, dates
+    already set stay unless ``on`` is given, and feedback already received is not
+    turned back into "requested".
+    """
+    current = reflection.feedback
     if status is None and text is None and source is None:
         raise UsageError("say what happened: --status, --text or --source")
+    if text is not None and not text.strip():
+        raise UsageError("--text is empty: write what they said")
     if status is None:
-        status = FeedbackStatus.RECEIVED if text else reflection.feedback.status
-    on = on or dt.date.today()
+        status = FeedbackStatus.RECEIVED if text else current.status
+    if current.status == FeedbackStatus.RECEIVED and status in (FeedbackStatus.NOT_REQUESTED, FeedbackStatus.REQUESTED):
+        raise UsageError(f"feedback was already received ({current.received_on or 'date unknown'}); nothing changed")
+    day = on or dt.date.today()
     update: dict[str, object] = {"status": status}
-    if status == FeedbackStatus.REQUESTED:
-        update["requested_on"] = on
-    elif status == FeedbackStatus.RECEIVED:
-        update["received_on"] = on
+    if status == FeedbackStatus.REQUESTED and (on or current.requested_on is None):
+        update["requested_on"] = day
+    elif status == FeedbackStatus.RECEIVED and (on or current.received_on is None):
+        update["received_on"] = day
     if source is not None:
         update["source"] = source
     if text is not None:
-        update["text"] = text
-    feedback = reflection.feedback.model_copy(update=update)
+        earlier = current.text or ""
+        update["text"] = text if not earlier.strip() or text in earlier else f"{earlier}\n\n{text}"
+    feedback = current.model_copy(update=update)
     return reflection.model_copy(update={"feedback": feedback})

@@ -552,21 +552,30 @@ def focus_inputs_from_report(report: Any, taxonomy: Any = None) -> list[FocusInp
     return out
 
 
-def theme_inputs(entries: Sequence[Entry], themes_config: Any, today: dt.date) -> tuple[list[FocusInput], Callable[[str], set[str]]]:
-    """Run the theme engine over the entries: the plan's inputs and a text-to-themes matcher."""
-    from reflect.analysis.taxonomy import get_taxonomy
+def theme_inputs(
+    entries: Sequence[Entry], themes_config: Any, today: dt.date, cache: Any = None
+) -> tuple[list[FocusInput], Callable[[str], set[str]]]:
+    """Run the theme engine over the entries: the plan's inputs and a text-to-themes matcher.
+
+    With ``cache`` (the parse cache the entries were loaded through), each reflection's
+    scan and the themes of its next steps are reused from it (see ``analysis/scan_cache.py``).
+    """
+    from reflect.analysis.scan_cache import ThemeSource
     from reflect.analysis.text import split_sentences
     from reflect.analysis.themes import analyse, match_sentence
 
-    taxonomy = get_taxonomy(themes_config)
-    report = analyse(entries, taxonomy, min_count=MIN_INTERVIEWS, today=today)
+    source = ThemeSource(themes_config, cache)
+    scans = source.scans(entries)
+    taxonomy = source.themes_only()
+    report = analyse(entries, taxonomy, min_count=MIN_INTERVIEWS, today=today, scans=scans)
 
-    seen: dict[str, set[str]] = {}
+    seen: dict[str, set[str]] = dict(source.step_themes)
 
     def match_text(text: str) -> set[str]:
         # Next steps repeat across reflections ("practise system design"): match each text once.
         if text not in seen:
-            seen[text] = {theme for sentence in split_sentences(text) for theme, _ in match_sentence(sentence, taxonomy)}
+            compiled = source.compiled()
+            seen[text] = {theme for sentence in split_sentences(text) for theme, _ in match_sentence(sentence, compiled)}
         return seen[text]
 
     return focus_inputs_from_report(report, taxonomy), match_text

@@ -203,11 +203,11 @@ def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | Non
         known = set(themes)
         for theme_id in config.disabled:
             if theme_id not in known:
-                raise ConfigError(f"themes.disabled: no built-in theme {theme_id!r} (see `reflect themes --list`)")
+                raise ConfigError(f"{_config_path()}: themes.disabled: no built-in theme {theme_id!r}; built-in ids: {', '.join(sorted(known))}")
         for custom in config.custom:
             if custom.id in known:
                 raise ConfigError(
-                    f"themes.custom: {custom.id!r} is a built-in theme; add triggers with [themes.triggers] instead"
+                    f"{_config_path()}: themes.custom: {custom.id!r} is a built-in theme; add triggers with [themes.triggers] instead"
                 )
             themes[custom.id] = Theme(
                 id=custom.id,
@@ -221,7 +221,7 @@ def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | Non
         for kind, extra in (("triggers", config.triggers), ("positives", getattr(config, "positives", {}))):
             for theme_id, words in extra.items():
                 if theme_id not in themes:
-                    raise ConfigError(f"themes.{kind}: no theme {theme_id!r}")
+                    raise ConfigError(f"{_config_path()}: themes.{kind}: no theme {theme_id!r}; theme ids: {', '.join(sorted(themes))}")
                 old = themes[theme_id]
                 if kind == "triggers":
                     themes[theme_id] = _replace(old, triggers=old.triggers + tuple(words))
@@ -230,6 +230,12 @@ def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | Non
         for theme_id in config.disabled:
             themes.pop(theme_id, None)
     return compile_themes(themes)
+
+
+def _config_path() -> str:
+    from reflect.dirs import config_file
+
+    return str(config_file())
 
 
 def _replace(theme: Theme, **changes: tuple[str, ...]) -> Theme:

@@ -68,6 +68,24 @@ IMPROVE_MARKERS = frozenset(
 
 CLAUSE_WORDS = frozenset("but although though however yet whereas except".split())
 
+# Stems that say something went badly. A theme's topic word ("the design round",
+# "salary") is only a weakness in a sentence that says something went badly: one with
+# a weakness phrase, a negation, or one of these words not itself negated. "The design
+# round was a mess" is a hit, "the design round was with the CTO" is not.
+TROUBLE_CUES = frozenset(
+    """
+    struggl fail bomb tank flop botch messi mess fumbl stuck stumbl blank froze freez poor poorli
+    weak bad badli terribl aw rough wrong incorrect mistak slow slower confus lost shaki rusti
+    shallow vagu thin incomplet unfinish disast apart flounder trip stump miss forgot forget skip
+    neglect overlook hard harder difficult tough tricki wors worst embarrass mortifi trainwreck
+    problem issu troubl concern improv lack gap sloppi clumsi awkward pain brutal dread horribl
+    disappoint underwhelm nowher blew screw unprepar unsur unclear hesit panick panic clueless
+    guess guessed bluf bluff struggle derail unravel collaps crumbl crash sank sink sunk
+    letdown setback weakest weaker suboptim ineffici naiv clunki hacki messier buggi broke broken
+    below short ignor unnot nudg hint restart tangl silent flag worri
+    """.split()
+)
+
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 _CONTRACTIONS = [
     (re.compile(r"\bcan't\b|\bcannot\b"), "can not"),

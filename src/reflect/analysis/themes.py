@@ -23,6 +23,7 @@ from reflect.analysis.text import (
     IMPROVE_MARKERS,
     NEGATION_BREAKERS,
     NEGATORS,
+    TROUBLE_CUES,
     Token,
     split_sentences,
     tokenize,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 NEGATION_WINDOW = 3
 NEGATED = "~"
 TOPIC_ALONE = True
+
 MARKER_WINDOW = 6
 _NOT_A_PROBLEM = frozenset({"problem", "issu", "concern", "factor", "worri"})
 
@@ -286,12 +288,15 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
     # A topic ("the coding part", "caching") counts as a weakness unless its clause says it
     # went well, says there was no problem with it, or states the positive form of its theme.
     strong = {(w[0].theme, content[w[1]].clause) for w in weak}
+    troubled = bool(topics) and _troubled(content, weak)
     for pattern, start, end in topics:
         clause = content[start].clause
         if TOPIC_ALONE and any(t != pattern.theme and c == clause for t, c in strong):
             continue
         if clause in good_clauses or _no_problem_before(content, start) or _not_a_problem_after(content, end):
             continue
+        if not troubled or any(t == pattern.theme and s <= start and end <= e for t, s, e in negated):
+            continue  # no trouble, or inside a negated weakness: "never felt out of my depth"
         if any(p.theme == pattern.theme and content[ps].clause == clause for p, ps, _ in plain_positive):
             continue
         weak.append((pattern, start, end, pattern.phrase))
@@ -301,6 +306,26 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
         if pattern.theme not in best or score > best[pattern.theme][0]:
             best[pattern.theme] = (score, trigger)
     return [(theme, trigger) for theme, (_, trigger) in best.items()]
+
+
+def _troubled(content: list[Token], weak: list[tuple[Pattern, int, int, str]]) -> bool:
+    """Whether a sentence says something went badly, so that its topic words count.
+
+    It does when it holds a weakness phrase of any theme, a negation (other than "no
+    problem") or a word such as "mess", "struggled", "wrong" that is not itself negated:
+    "the design round was a mess", "I never mentioned sharding" do; "the system design
+    round was with the CTO" does not.
+    """
+    if weak:
+        return True
+    n = len(content)
+    for i, token in enumerate(content):
+        if token.stem in NEGATORS:
+            if i + 1 >= n or content[i + 1].stem not in _NOT_A_PROBLEM:
+                return True
+        elif token.stem in TROUBLE_CUES and not _negated_before(content, i, NEGATORS, breakers=True):
+            return True
+    return False
 
 
 _TROUBLE = frozenset({"problem", "issu", "troubl", "struggl", "difficulti", "concern", "worri", "hassl"})
@@ -436,7 +461,7 @@ def themes_of(reflection: Reflection, taxonomy: Taxonomy) -> set[str]:
 # --- many reflections ------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     id: str
     date: str
@@ -446,7 +471,8 @@ class Evidence:
     kind: str
 
     def to_json(self) -> dict[str, str]:
-        return asdict(self)
+        # Not dataclasses.asdict: it deep-copies, and a report at 10,000 reflections holds 100,000 of these.
+        return {"id": self.id, "date": self.date, "field": self.field, "text": self.text, "trigger": self.trigger, "kind": self.kind}
 
 
 @dataclass

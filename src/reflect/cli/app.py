@@ -3,6 +3,8 @@ where errors become a message on stderr and an exit code."""
 
 from __future__ import annotations
 
+import sys
+
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -20,10 +22,11 @@ class LazyCommands(MutableMapping):
     about a millisecond per command: ``reflect log`` builds one command, not all.
     """
 
-    def __init__(self, ready: dict[str, Any], pending: dict[str, Any], build: Callable[[Any], Any]) -> None:
+    def __init__(self, ready: dict[str, Any], pending: dict[str, Any], build: Callable[[Any], Any], order: list[str] | None = None) -> None:
         self._ready = dict(ready)
         self._pending = dict(pending)
-        self._order = list(ready) + [n for n in pending if n not in ready]
+        known = [n for n in order or [] if n in ready or n in pending]  # the order of registration, groups in their place
+        self._order = known + [n for n in [*ready, *pending] if n not in known]
         self._build = build
 
     def __getitem__(self, name: str) -> Any:
@@ -67,6 +70,8 @@ class LazyCommands(MutableMapping):
 
 
 _PENDING: dict[str, Any] = {}
+_ORDER: list[str] = []  # every command and group, in the order _register() gives them
+_GROUP_AT: dict[str, int] = {}  # a group's name: how many commands were registered before it
 
 
 class ReflectGroup(TyperGroup):
@@ -77,7 +82,7 @@ class ReflectGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = LazyCommands(self.commands, _PENDING, _build)
+        self.commands = LazyCommands(self.commands, _PENDING, _build, _ORDER)
 
     def format_commands(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
         commands = self.commands
@@ -96,6 +101,32 @@ class ReflectGroup(TyperGroup):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
         return None
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Like click's, but a usage error is one line on stderr, as every other error is."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            from typer._click.exceptions import ClickException, UsageError
+        except ImportError:  # pragma: no cover - typer versions that use click itself
+            from click.exceptions import ClickException, UsageError
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # `reflect` alone shows the help
+                error.show()
+                sys.exit(0)
+            message = error.format_message().replace("Value error, ", "")
+            where = error.ctx.command_path if error.ctx is not None else "reflect"
+            context.error(f"{message} (see `{where} --help`)")
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            context.error(error.format_message())
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            context.error("stopped: nothing was changed")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         from reflect.errors import InvalidReflection, ReflectError
@@ -157,7 +188,7 @@ def _version(value: bool) -> None:
 def main(
     data_dir: Annotated[
         Optional[Path],
-        typer.Option("--data-dir", help="Where reflections live (default: $REFLECT_DATA_DIR, else your user data directory).", show_default=False),
+        typer.Option("--data-dir", metavar="DIR", help="Where reflections live (default: $REFLECT_DATA_DIR, else your user data directory).", show_default=False),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
     no_cache: Annotated[
@@ -174,7 +205,9 @@ def main(
 
 
 def _register() -> None:
+    """Every command and group, in the order ``reflect --help`` lists them."""
     from reflect.cli import brief, check, config, delete, demo, drill, edit, export, feedback, git, importing, init, listing, log, migrate, path, questions, schema, show, stats, themes
+    from reflect.cli.plan import plan_app
 
     app.command("log")(log.log)
     app.command("list")(listing.list_reflections)
@@ -183,26 +216,30 @@ def _register() -> None:
     app.command("delete")(delete.delete)
     app.command("restore")(delete.restore)
     app.command("feedback")(feedback.feedback)
+    app.command("themes")(themes.themes)
+    _add_group(plan_app, "plan")
+    app.command("questions")(questions.questions)
+    app.command("stats")(stats.stats)
     app.command("brief")(brief.brief)
     app.command("drill")(drill.drill)
     app.command("check")(check.check)
-    app.command("path")(path.path)
     app.command("schema")(schema.schema)
-    app.command("themes")(themes.themes)
-    app.command("questions")(questions.questions)
-    app.command("stats")(stats.stats)
+    app.command("path")(path.path)
     app.command("export")(export.export)
     app.command("import")(importing.import_reflections)
-    app.add_typer(config.app, name="config")
-    app.command("demo")(demo.demo)
     app.command("init")(init.init)
-    app.command("migrate")(migrate.migrate)
     app.command(
         "git", context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "allow_interspersed_args": False}
     )(git.git)
-    from reflect.cli.plan import plan_app
+    app.command("migrate")(migrate.migrate)
+    _add_group(config.app, "config")
+    app.command("demo")(demo.demo)
 
-    app.add_typer(plan_app, name="plan")
+
+def _add_group(group: typer.Typer, name: str) -> None:
+    """A group of commands, listed in help where it is registered (typer would put groups first)."""
+    _GROUP_AT[name] = len(app.registered_commands)
+    app.add_typer(group, name=name)
 
 
 def _build(info: Any) -> Any:
@@ -219,6 +256,9 @@ def _defer_commands() -> None:
 
     for info in app.registered_commands:
         _PENDING[info.name or get_command_name(info.callback.__name__)] = info
+    _ORDER[:] = list(_PENDING)
+    for name, index in sorted(_GROUP_AT.items(), key=lambda item: item[1], reverse=True):
+        _ORDER.insert(index, name)
     app.registered_commands = []
 
 

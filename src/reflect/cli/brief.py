@@ -12,8 +12,8 @@ from reflect.vocab import Stage
 
 
 def brief(
-    company: Annotated[Optional[str], typer.Argument(help="The company you are about to meet (any case; omit for a general brief).", show_default=False)] = None,
-    role: Annotated[Optional[str], typer.Option("--role", "-r", help="The role (default: the role of your last interview there).")] = None,
+    company: Annotated[Optional[str], typer.Argument(metavar="COMPANY", help="The company you are about to meet (any case; omit for a general brief).", show_default=False)] = None,
+    role: Annotated[Optional[str], typer.Option("--role", "-r", metavar="TEXT", help="The role (default: the role of your last interview there).")] = None,
     stage: Annotated[Optional[Stage], typer.Option("--stage", "-s", help="The coming stage: picks the kinds of question to revise.")] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (to print or keep next to your notes).")] = False,
     json_output: Json = False,
@@ -29,15 +29,14 @@ def brief(
     """
     from reflect.analysis.brief import build, load_checklist, load_weaknesses
 
-    journal = context.journal()
-    config = context.config()
-    entries = context.load(journal).entries
+    journal, config, cache = context.journal(), context.config(), context.cache()
+    entries = context.load(journal, through=cache).entries
     result = build(
         entries,
         company=company,
         role=role,
         stage=stage,
-        weaknesses=load_weaknesses(entries, config),
+        weaknesses=load_weaknesses(entries, config, cache),
         checklist=load_checklist(entries),
         mantras=config.mantras,
     )

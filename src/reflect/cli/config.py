@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from reflect.cli import context
-from reflect.cli.options import Json
 
 app = typer.Typer(no_args_is_help=False, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 

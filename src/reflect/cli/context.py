@@ -6,7 +6,6 @@ warnings and errors to stderr.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,9 +73,13 @@ def config() -> Config:
     return load_config()
 
 
-def load(journal: Journal, filters: Filters | None = None) -> LoadResult:
-    """The journal's valid reflections (filtered), warning on stderr about every skipped file."""
-    result = journal.load_all(cache=cache())
+def load(journal: Journal, filters: Filters | None = None, through: Cache | None = None) -> LoadResult:
+    """The journal's valid reflections (filtered), warning on stderr about every skipped file.
+
+    ``through``: the parse cache to load with (default: a new one, or none with ``--no-cache``);
+    give the same one to analyses that keep per-file results in it.
+    """
+    result = journal.load_all(cache=through if through is not None else cache())
     warn_problems(result.problems)
     if filters is not None:
         result.entries = filters.apply(result.entries)
@@ -93,15 +96,18 @@ def warn_problems(problems: list[Problem]) -> None:
     for problem in problems:
         by_file.setdefault(problem.path, []).append(problem)
     for group in by_file.values():
-        more = f" (and {len(group) - 1} more problems)" if len(group) > 1 else ""
+        more = f" (and {len(group) - 1} more problem{'s' if len(group) > 2 else ''})" if len(group) > 1 else ""
         console.print(f"warning: skipped {neutral(str(group[0]))}{more}", markup=False, style="yellow")
     console.print("run `reflect check` for details", markup=False, style="dim")
 
 
 def print_json(data: Any) -> None:
+    from reflect.views.jsontext import dump
     from reflect.views.safe import json_safe
 
-    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
+    write = sys.stdout.write
+    dump(data, lambda text: write(json_safe(text)))  # in pieces: a report can be tens of megabytes
+    write("\n")
 
 
 def line(text: str) -> None:

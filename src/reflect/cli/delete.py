@@ -32,10 +32,18 @@ def delete(
     context.note(f"Moved {path.stem} to the trash: {moved}\nUndo with: reflect restore {moved.stem}")
 
 
-def restore(reflection_id: TrashId) -> None:
-    """Bring a deleted reflection back from the trash.
+def restore(reflection_id: TrashId = None) -> None:
+    """Bring a deleted reflection back from the trash; without an id, list the trash.
 
-    Example: reflect restore 2026-11-20-acme
+    Example: reflect restore; reflect restore 2026-11-20-acme
     """
-    entry = context.journal().restore(reflection_id)
+    journal = context.journal()
+    if reflection_id is None:
+        deleted = journal.trashed()
+        for path in deleted:
+            context.line(path.stem)
+        if not deleted:
+            context.note("The trash is empty.")
+        return
+    entry = journal.restore(reflection_id)
     context.note(f"Restored {entry.id}: {entry.path}")

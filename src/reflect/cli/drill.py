@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def drill(
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="How many questions in this session.")] = 5,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, metavar="N", help="How many questions in this session.")] = 5,
     kind: Annotated[Optional[QuestionKind], typer.Option("--kind", "-k", help="Only questions of this kind.")] = None,
     due: Annotated[bool, typer.Option("--due", help="List what is due (and what comes later) without starting a session.")] = False,
     ics: Annotated[Optional[Path], typer.Option("--ics", metavar="FILE", help="Write drill days and feedback chases as an iCalendar file ('-' for stdout); no session.")] = None,

@@ -21,6 +21,9 @@ def editor_command() -> list[str]:
     configured = _configured_editor() or os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if configured:
         return shlex.split(configured)
+    if not context.stdin_is_terminal():
+        # A terminal editor started without a terminal waits for keys that never come.
+        raise UsageError("no editor set and no terminal to run one in: set $EDITOR (or `editor` in the config)")
     for fallback in ("nano", "vi"):
         from shutil import which
 

@@ -21,7 +21,7 @@ class ExportFormat(StrEnum):
 
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-F", help="json (lossless, re-importable), markdown (for a coach) or csv (for spreadsheets).")] = ExportFormat.JSON,
-    output: Annotated[Optional[Path], typer.Option("--output", "-O", help="Write to this file (0600) instead of stdout.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-O", metavar="FILE", help="Write to this file (0600) instead of stdout.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --output if it already exists.")] = False,
     redact: Annotated[bool, typer.Option("--redact", help="Leave out interviewer names (also in the text) and feedback sources.")] = False,
     company: Company = None,

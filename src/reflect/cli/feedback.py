@@ -13,11 +13,11 @@ from reflect.vocab import FeedbackStatus
 
 
 def feedback(
-    reflection_id: Annotated[Optional[str], typer.Argument(help="The reflection (id or unique start); omit to list what to chase.", show_default=False, autocompletion=complete.reflection_ids)] = None,
+    reflection_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="The reflection (id or unique start); omit to list what to chase.", show_default=False, autocompletion=complete.reflection_ids)] = None,
     status: Annotated[Optional[FeedbackStatus], typer.Option(help="Where the feedback stands.")] = None,
     on: Annotated[Optional[dt.date], typer.Option("--date", parser=_day, metavar="DATE", help="When it was requested or received. [default: today]")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Who gave it (recruiter, hiring manager...).")] = None,
-    text: Annotated[Optional[str], typer.Option(help="What they said; implies --status received.")] = None,
+    source: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Who gave it (recruiter, hiring manager...).")] = None,
+    text: Annotated[Optional[str], typer.Option(metavar="TEXT", help="What they said; implies --status received.")] = None,
     pending: Annotated[bool, typer.Option("--pending", help="List interviews whose feedback is still to request or chase.")] = False,
     json_output: Json = False,
 ) -> None:

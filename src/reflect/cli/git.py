@@ -10,7 +10,7 @@ from reflect.cli import context
 
 
 def git(
-    args: Annotated[Optional[list[str]], typer.Argument(help="Arguments passed to git as they are.", show_default=False)] = None,
+    args: Annotated[Optional[list[str]], typer.Argument(metavar="GIT_ARGS", help="Arguments passed to git as they are.", show_default=False)] = None,
 ) -> None:
     """Run git inside the data directory (set up with `reflect init --git`).
 

@@ -12,7 +12,7 @@ from reflect.cli.options import Json
 
 
 def import_reflections(
-    source: Annotated[Path, typer.Argument(help="A JSON export, a TOML or JSON reflection, or a folder of them.", show_default=False)],
+    source: Annotated[Path, typer.Argument(metavar="PATH", help="A JSON export, a TOML or JSON reflection, or a folder of them.", show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Show what would be added; change nothing.")] = False,
     json_output: Json = False,
 ) -> None:

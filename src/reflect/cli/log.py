@@ -16,32 +16,32 @@ Many = Annotated[Optional[list[str]], typer.Option(show_default=False)]
 
 
 def log(
-    company: Annotated[Optional[str], typer.Option(help="The company.")] = None,
-    role: Annotated[Optional[str], typer.Option(help="The role you interviewed for.")] = None,
-    date: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD, today or yesterday. [default: today]")] = None,
+    company: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The company.")] = None,
+    role: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The role you interviewed for.")] = None,
+    date: Annotated[Optional[str], typer.Option(metavar="DATE", help="YYYY-MM-DD, today or yesterday. [default: today]")] = None,
     stage: Annotated[Optional[Stage], typer.Option(help="Interview stage.")] = None,
     format: Annotated[Optional[Format], typer.Option("--format", help="How it was held.")] = None,
     outcome: Annotated[Optional[Outcome], typer.Option(help="The outcome so far. [default: pending]")] = None,
-    interviewer: Annotated[Optional[list[str]], typer.Option(help="An interviewer (repeat for several).")] = None,
-    tag: Annotated[Optional[list[str]], typer.Option(help="A tag (repeat for several).")] = None,
-    went_well: Annotated[Optional[list[str]], typer.Option(help="Something that went well (repeatable).")] = None,
-    went_wrong: Annotated[Optional[list[str]], typer.Option(help="Something that went wrong (repeatable).")] = None,
+    interviewer: Annotated[Optional[list[str]], typer.Option(metavar="NAME", help="An interviewer (repeat for several).")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option(metavar="TAG", help="A tag (repeat for several).")] = None,
+    went_well: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="Something that went well (repeatable).")] = None,
+    went_wrong: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="Something that went wrong (repeatable).")] = None,
     gap: Annotated[Optional[list[str]], typer.Option(metavar="KIND:DETAIL", help="What you lacked; KIND is skill, experience, culture, preparation or delivery.")] = None,
     question: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", help="A question you were asked (repeatable).")] = None,
     stumped: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", help="A question that stumped you (repeatable).")] = None,
-    feedback: Annotated[Optional[str], typer.Option(help="Feedback received (dated the interview's day).")] = None,
-    feedback_source: Annotated[Optional[str], typer.Option(help="Who gave the feedback.")] = None,
-    lesson: Annotated[Optional[list[str]], typer.Option(help="A lesson learnt (repeatable).")] = None,
-    next_step: Annotated[Optional[list[str]], typer.Option(help="A next step (repeatable).")] = None,
-    fit_notes: Annotated[Optional[str], typer.Option(help="Was this the right job for you, and why.")] = None,
-    prep_hours: Annotated[Optional[float], typer.Option(min=0, help="Hours spent preparing.")] = None,
-    prep: Annotated[Optional[int], typer.Option(min=1, max=5, help="Rating 1-5: how prepared you were.")] = None,
-    confidence: Annotated[Optional[int], typer.Option(min=1, max=5, help="Rating 1-5: how confident you felt.")] = None,
-    performance: Annotated[Optional[int], typer.Option(min=1, max=5, help="Rating 1-5: how well it went.")] = None,
-    fit: Annotated[Optional[int], typer.Option(min=1, max=5, help="Rating 1-5: how well the job fits you.")] = None,
-    mood: Annotated[Optional[int], typer.Option(min=1, max=5, help="Rating 1-5: how you feel now.")] = None,
+    feedback: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Feedback received (dated the interview's day).")] = None,
+    feedback_source: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Who gave the feedback.")] = None,
+    lesson: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="A lesson learnt (repeatable).")] = None,
+    next_step: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="A next step (repeatable).")] = None,
+    fit_notes: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Was this the right job for you, and why.")] = None,
+    prep_hours: Annotated[Optional[float], typer.Option(min=0, metavar="HOURS", help="Hours spent preparing.")] = None,
+    prep: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how prepared you were.")] = None,
+    confidence: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how confident you felt.")] = None,
+    performance: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how well it went.")] = None,
+    fit: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how well the job fits you.")] = None,
+    mood: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how you feel now.")] = None,
     editor: Annotated[bool, typer.Option("--editor", "-e", help="Write the reflection in $EDITOR from a template.")] = False,
-    from_file: Annotated[Optional[Path], typer.Option("--from-file", "-f", help="Take a TOML or JSON reflection from a file ('-' for stdin).")] = None,
+    from_file: Annotated[Optional[Path], typer.Option("--from-file", "-f", metavar="FILE", help="Take a TOML or JSON reflection from a file ('-' for stdin).")] = None,
     json_output: Json = False,
 ) -> None:
     """Record an interview: guided questions in a terminal, or flags for scripts.
@@ -64,6 +64,10 @@ def _run(flags: dict[str, Any], *, editor: bool, from_file: Path | None, json_ou
     settings = context.config()
     if from_file is not None:
         reflection = _read_input(from_file)
+        given = from_flags(flags)
+        if given:
+            # Flags given beside a file win over the file's values, field by field.
+            reflection = validate_reflection({**reflection.to_data(), **given})
     elif editor:
         reflection = _from_editor(journal, from_flags(flags))
     else:

@@ -23,25 +23,26 @@ def _day(value: str | None) -> dt.date | None:
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
-Company = Annotated[Optional[str], typer.Option("--company", "-c", help="Only this company (part of the name, any case).")]
+Company = Annotated[Optional[str], typer.Option("--company", "-c", metavar="TEXT", help="Only this company (part of the name, any case).")]
 StageFilter = Annotated[Optional[Stage], typer.Option("--stage", "-s", help="Only this interview stage.")]
 OutcomeFilter = Annotated[Optional[Outcome], typer.Option("--outcome", "-o", help="Only this outcome.")]
-Tag = Annotated[Optional[str], typer.Option("--tag", "-t", help="Only reflections with this tag.")]
+Tag = Annotated[Optional[str], typer.Option("--tag", "-t", metavar="TAG", help="Only reflections with this tag.")]
 Since = Annotated[
     Optional[dt.date], typer.Option("--since", parser=_day, metavar="DATE", help="Only interviews on or after DATE (YYYY-MM-DD, today, yesterday).")
 ]
 Until = Annotated[
     Optional[dt.date], typer.Option("--until", parser=_day, metavar="DATE", help="Only interviews on or before DATE.")
 ]
-Contains = Annotated[Optional[str], typer.Option("--contains", help="Only reflections whose text contains this (any case).")]
+Contains = Annotated[Optional[str], typer.Option("--contains", metavar="TEXT", help="Only reflections whose text contains this (any case).")]
 ReflectionId = Annotated[
     str,
-    typer.Argument(help="A reflection id, or any unique start of one (see `reflect list`).", show_default=False, autocompletion=complete.reflection_ids),
+    typer.Argument(metavar="ID", help="A reflection id, or any unique start of one (see `reflect list`).", show_default=False, autocompletion=complete.reflection_ids),
 ]
 TrashId = Annotated[
-    str, typer.Argument(help="The id of a deleted reflection (see the trash/ folder).", show_default=False, autocompletion=complete.trash_ids)
+    Optional[str],
+    typer.Argument(metavar="ID", help="The id of a deleted reflection; omit it to list the trash.", show_default=False, autocompletion=complete.trash_ids),
 ]
-ThemeId = Annotated[str, typer.Argument(help="A theme id (see `reflect themes`).", show_default=False, autocompletion=complete.theme_ids)]
+ThemeId = Annotated[str, typer.Argument(metavar="THEME_ID", help="A theme id (see `reflect themes`).", show_default=False, autocompletion=complete.theme_ids)]
 
 
 def filters(

@@ -17,13 +17,13 @@ plan_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-ActionId = Annotated[str, typer.Argument(help="An action id from `reflect plan` (or any unique start of one).", show_default=False)]
+ActionId = Annotated[str, typer.Argument(metavar="ACTION_ID", help="An action id from `reflect plan` (or any unique start of one).", show_default=False)]
 
 
 @plan_app.callback()
 def plan(
     ctx: typer.Context,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, max=20, help="How many focus areas to show.")] = 3,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, max=20, metavar="N", help="How many focus areas to show.")] = 3,
     markdown: Annotated[bool, typer.Option("--markdown", "--md", help="Print Markdown (headings and checkboxes) to print or share.")] = False,
     json_output: Json = False,
     ics: Annotated[Optional[Path], typer.Option("--ics", metavar="FILE", help="Also write review dates, drills due and feedback chases as an iCalendar file ('-' for stdout).")] = None,
@@ -66,12 +66,12 @@ def _current(top: int, state=None):
     from reflect.analysis.plan import build_plan, theme_inputs
     from reflect.state import load_plan, update_plan
 
-    journal, today = context.journal(), dt.date.today()
-    entries = context.load(journal).entries
+    journal, today, cache = context.journal(), dt.date.today(), context.cache()
+    entries = context.load(journal, through=cache).entries
     settings = context.config()
     if len(entries) < 2:
         return build_plan(entries, [], state or load_plan(journal), today=today, chase_days=settings.feedback_chase_days)
-    inputs, match_text = theme_inputs(entries, settings.themes, today)
+    inputs, match_text = theme_inputs(entries, settings.themes, today, cache=cache)
 
     def build(target):
         return build_plan(entries, inputs, target, today=today, top=top, chase_days=settings.feedback_chase_days, match_text=match_text)

@@ -135,6 +135,8 @@ def guided(console: Console, given: dict[str, Any], defaults: dict[str, Any]) ->
         data["outcome"] = ask.choice("Outcome so far", [o.value for o in Outcome], default="pending")
     if "interviewers" not in data:
         data["interviewers"] = ask.items("Interviewers")
+    if "tags" not in data:
+        data["tags"] = ask.items("Tags (remote, referral, dream job...)")
 
     section("How it felt", "Rate 1 (poor) to 5 (great).")
     ratings = dict(data.get("ratings", {}))

@@ -6,13 +6,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import context
+from reflect.cli import complete, context
 from reflect.cli.options import Company, Json, OutcomeFilter, Since, StageFilter, Tag, Until, filters
 
 
 def themes(
-    theme_id: Annotated[Optional[str], typer.Argument(help="Show every piece of evidence for one theme.", show_default=False)] = None,
-    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Interviews a theme needs to count as recurring.")] = 2,
+    theme_id: Annotated[
+        Optional[str],
+        typer.Argument(metavar="THEME_ID", help="Show every piece of evidence for one theme.", show_default=False, autocompletion=complete.theme_ids),
+    ] = None,
+    list_themes: Annotated[bool, typer.Option("--list", help="List every theme reflect knows (built-in and your own) and exit.")] = False,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, metavar="N", help="Interviews a theme needs to count as recurring.")] = 2,
     since: Since = None,
     until: Until = None,
     company: Company = None,
@@ -24,20 +28,38 @@ def themes(
     """Find the weaknesses that keep coming back, with proof from your own words,
     their trend over time, and how they differ between rejections and offers.
 
-    Example: reflect themes --since 2026-06-01; reflect themes conciseness
+    Example: reflect themes --since 2026-06-01; reflect themes conciseness; reflect themes --list
     """
-    from reflect.analysis.taxonomy import get_taxonomy
-    from reflect.analysis.themes import analyse
+    from reflect.analysis.scan_cache import ThemeSource, theme_report
     from reflect.errors import NotFound
 
-    loaded = context.load(context.journal(), filters(company, stage, outcome, tag, since, until))
-    report = analyse(loaded.entries, get_taxonomy(context.config().themes), min_count=min_count, skipped=loaded.skipped)
+    if list_themes:
+        _list(ThemeSource(context.config().themes, context.cache()).themes_only().themes, json_output)
+        return
+    chosen = filters(company, stage, outcome, tag, since, until)
+    report, problems = theme_report(context.journal(), context.config().themes, context.cache(), chosen, min_count=min_count)
+    context.warn_problems(problems)
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
-        raise NotFound(f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)")
+        known = theme_id in ThemeSource(context.config().themes, context.cache()).themes_only().themes
+        raise NotFound(
+            f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)"
+            if known
+            else f"no theme {theme_id!r}: `reflect themes --list` shows them all"
+        )
     if json_output:
         context.print_json(result.to_json() if result else report.to_json())
         return
     from reflect.views.themes import theme_detail, themes_table
 
     context.out().print(theme_detail(result) if result else themes_table(report))
+
+
+def _list(themes: dict, json_output: bool) -> None:  # type: ignore[type-arg]
+    rows = [{"id": t.id, "label": t.label, "description": t.description, "builtin": t.builtin} for t in themes.values()]
+    if json_output:
+        context.print_json(rows)
+        return
+    for row in rows:
+        mine = "" if row["builtin"] else "  (yours)"
+        context.line(f"{row['id']:<28} {row['label']}{mine}: {row['description']}")

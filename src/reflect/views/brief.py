@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reflect.analysis.brief import Brief, Past
+from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral
 
 
@@ -26,8 +27,9 @@ def _section(title: str) -> Text:
     return Text(f"\n{title}", "bold cyan")
 
 
-def _item(text: str, style: str = "", indent: int = 2) -> Text:
-    return Text(" " * indent + "- ", "dim") + Text(neutral(text), style)
+def _item(text: str, style: str = "", indent: int = 2) -> RenderableType:
+    """A dash item whose wrapped lines stay under its first word."""
+    return hanging(Text("- ", "dim"), Text(neutral(text), style), indent)
 
 
 def brief_view(brief: Brief) -> RenderableType:
@@ -60,7 +62,7 @@ def brief_view(brief: Brief) -> RenderableType:
     elif not brief.weaknesses:
         parts.append(Text("  none recurring yet", "dim"))
     for w in brief.weaknesses or []:
-        parts.append(Text("  - ", "dim") + Text(neutral(w.label), "bold") + Text(f": {neutral(w.reminder)}"))
+        parts.append(hanging(Text("- ", "dim"), Text(neutral(w.label), "bold") + Text(f": {neutral(w.reminder)}"), 2))
     kinds = f" ({', '.join(brief.stage_kinds)})" if brief.stage_kinds else ""
     parts.append(_section(f"Questions that stumped you{kinds}"))
     if not brief.drill:
@@ -73,10 +75,10 @@ def brief_view(brief: Brief) -> RenderableType:
         parts += [_section("Checklist"), Text("  plan not available", "dim")]
     elif brief.checklist:
         parts.append(_section("Checklist"))
-        parts += [Text("  [ ] ") + Text(neutral(item)) for item in brief.checklist]
+        parts += [hanging("[ ] ", Text(neutral(item)), 2) for item in brief.checklist]
     if brief.mantras:
         parts.append(_section("Your mantras"))
-        parts += [Text("  " + neutral(m), "italic") for m in brief.mantras]
+        parts += [indented(Text(neutral(m), "italic"), 2) for m in brief.mantras]
     if brief.needs:
         parts.append(Text(""))
         parts += [Text(neutral(n), "dim") for n in brief.needs]

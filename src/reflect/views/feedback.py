@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 
 from reflect.analysis.feedback import Chase
+from reflect.views.layout import Column, FitTable
 from reflect.views.safe import neutral
 
 
-def chase_table(chases: list[Chase]) -> Table:
-    table = Table(box=None, header_style="bold", pad_edge=False, title="Feedback to chase", title_justify="left")
-    for name in ("id", "company", "outcome", "feedback"):
-        table.add_column(name, overflow="fold")
+def chase_table(chases: list[Chase], title: str | None = "Feedback to chase") -> FitTable:
+    """One row per interview to chase; the id is never split, the reason wraps."""
+    columns = [Column("id", "key"), Column("company", "cut", drop=1), Column("outcome", drop=2), Column("feedback", "wrap", min_width=16)]
+    rows = []
     for chase in chases:
         r = chase.entry.reflection
-        table.add_row(Text(neutral(chase.entry.id), "cyan"), Text(neutral(r.company)), Text(r.outcome.value), Text(chase.reason, "yellow"))
-    return table
+        rows.append([Text(neutral(chase.entry.id), "cyan"), Text(neutral(r.company)), Text(r.outcome.value), Text(chase.reason, "yellow")])
+    return FitTable(columns, rows, title=title)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reflect.analysis.plan import IMPROVING, NEW, RETHINK, Focus, Plan
 from reflect.state import ActionState, ActionStatus
+from reflect.views.feedback import chase_table
+from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral
 
 STATUS_MARK = {ActionStatus.TODO: "[ ]", ActionStatus.DOING: "[~]", ActionStatus.DONE: "[x]", ActionStatus.SKIPPED: "[-]"}
@@ -32,19 +34,22 @@ def _why(focus: Focus) -> str:
     return why
 
 
-def _action_line(action: ActionState) -> Text:
-    line = Text("    ")
-    line.append(STATUS_MARK[action.status], style=STATUS_STYLE[action.status])
-    line.append(" ")
-    line.append(neutral(action.text), style="dim" if action.status == ActionStatus.SKIPPED else "")
+def _action_line(action: ActionState) -> RenderableType:
+    body = Text(neutral(action.text), style="dim" if action.status == ActionStatus.SKIPPED else "")
     if action.source == "next-step":
-        line.append("  (your next step)", style="dim")
-    line.append(f"  {action.id}", style="cyan")
-    return line
+        body.append("  (your next step)", style="dim")
+    body.append("  ")
+    body.append(action.id, style="cyan")  # one word: wrapping never splits it
+    return hanging(Text(STATUS_MARK[action.status] + " ", STATUS_STYLE[action.status]), body, 4)
+
+
+def _bullet(body: Text) -> RenderableType:
+    return hanging("\u2022 ", body, 4)
 
 
 def plan_view(plan: Plan) -> Group:
-    parts: list = [Text(f"Development plan \u2014 {plan.today.isoformat()}", style="bold")]
+    """The plan for the terminal. Wrapped lines keep their indent; ids are never split."""
+    parts: list[RenderableType] = [Text(f"Development plan \u2014 {plan.today.isoformat()}", style="bold")]
     if plan.message:
         parts.append(Text(plan.message))
     for number, focus in enumerate(plan.focus, 1):
@@ -54,32 +59,29 @@ def plan_view(plan: Plan) -> Group:
         if focus.status != "active":
             head.append(f"  {focus.status}", style=FOCUS_STYLE.get(focus.status, ""))
         parts.append(head)
-        parts.append(Text(f"   {_why(focus)}; review on {focus.review_on.isoformat()}", style="dim"))
+        parts.append(indented(Text(f"{_why(focus)}; review on {focus.review_on.isoformat()}", style="dim"), 3))
         if focus.status_reason and focus.status in (IMPROVING, RETHINK):
-            parts.append(Text(f"   {focus.status_reason}", style=FOCUS_STYLE[focus.status]))
+            parts.append(indented(Text(focus.status_reason, style=FOCUS_STYLE[focus.status]), 3))
         for quote in focus.quotes:
-            line = Text("   \u201c")
-            line.append(neutral(quote["text"]), style="italic")
-            line.append("\u201d ")
-            line.append(neutral(f"\u2014 {quote['company']}, {quote['date']}"), style="dim")
-            parts.append(line)
+            said = Text(neutral(quote["text"]), style="italic")
+            said.append("\u201d ")
+            said.append(neutral(f"\u2014 {quote['company']}, {quote['date']}"), style="dim")
+            parts.append(hanging(Text("\u201c"), said, 3))
         if focus.actions:
-            parts.append(Text("   Practise", style="bold cyan"))
+            parts.append(indented(Text("Practise", style="bold cyan"), 3))
             parts.extend(_action_line(a) for a in focus.actions)
         if focus.questions:
-            parts.append(Text("   Rehearse", style="bold cyan"))
+            parts.append(indented(Text("Rehearse", style="bold cyan"), 3))
             for q in focus.questions:
-                parts.append(Text("    \u2022 ") + _t(q["text"]) + _t(f"  ({q['company']}, {q['date']})", "dim"))
+                parts.append(_bullet(_t(q["text"]) + _t(f"  ({q['company']}, {q['date']})", "dim")))
     if plan.chases:
         parts.append(Text(""))
         parts.append(Text("Feedback to chase", style="bold"))
-        for chase in plan.chases:
-            r = chase.entry.reflection
-            parts.append(Text("    \u2022 ") + _t(f"{r.company} \u2014 {r.role}, {r.date.isoformat()}: ") + Text(chase.reason, "yellow") + _t(f"  {chase.entry.id}", "cyan"))
+        parts.append(indented(chase_table(plan.chases, title=None), 4))
     if plan.checklist:
         parts.append(Text(""))
         parts.append(Text("Before the next interview", style="bold"))
-        parts.extend(Text("    \u2022 ") + _t(item) for item in plan.checklist)
+        parts.extend(_bullet(_t(item)) for item in plan.checklist)
     if plan.focus:
         parts.append(Text(""))
         parts.append(Text("Mark progress: reflect plan start|done|skip ACTION_ID", style="dim"))

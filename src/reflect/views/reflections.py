@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reflect.journal import Entry
-from reflect.models import Reflection
+from reflect.models import Feedback, Reflection
+from reflect.views.layout import Column, FitTable, hanging, indented
 from reflect.views.safe import neutral
+from reflect.vocab import FeedbackStatus
 
 OUTCOME_STYLE = {
     "offer": "bold green",
@@ -24,21 +25,28 @@ def _t(value: object, style: str = "") -> Text:
     return Text(neutral("" if value is None else str(value)), style=style)
 
 
-def reflection_table(entries: list[Entry]) -> Table:
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for name in ("id", "date", "company", "role", "stage", "outcome"):
-        table.add_column(name, overflow="fold")
+def reflection_table(entries: list[Entry]) -> FitTable:
+    """One line per reflection; the id is never split, company and role shrink first."""
+    columns = [
+        Column("id", "key"),
+        Column("date", drop=1),  # the id starts with it
+        Column("company", "cut", drop=4, min_width=12),
+        Column("role", "cut", drop=3, min_width=12),
+        Column("stage", drop=2),
+        Column("outcome", drop=5),
+    ]
+    rows = []
     for entry in entries:
         r = entry.reflection
-        table.add_row(
+        rows.append([
             _t(entry.id, "cyan"),
             _t(r.date.isoformat()),
             _t(r.company),
             _t(r.role),
             _t(r.stage or "", "dim"),
             _t(r.outcome, OUTCOME_STYLE.get(r.outcome, "")),
-        )
-    return table
+        ])  # fmt: skip
+    return FitTable(columns, rows)
 
 
 def summary_line(count: int, total: int) -> Text:
@@ -47,10 +55,25 @@ def summary_line(count: int, total: int) -> Text:
     return Text(shown, style="dim")
 
 
+def feedback_summary(feedback: Feedback) -> str:
+    """Where feedback stands, each fact once: "requested on 2026-08-12, received on 2026-08-19, from recruiter"."""
+    told_by_date = (feedback.status == FeedbackStatus.RECEIVED and feedback.received_on) or (
+        feedback.status == FeedbackStatus.REQUESTED and feedback.requested_on
+    )
+    bits = [] if told_by_date else [feedback.status.value.replace("-", " ")]
+    if feedback.requested_on:
+        bits.append(f"requested on {feedback.requested_on}")
+    if feedback.received_on:
+        bits.append(f"received on {feedback.received_on}")
+    if feedback.source:
+        bits.append(f"from {feedback.source}")
+    return ", ".join(bits)
+
+
 def reflection_detail(entry: Entry) -> Group:
-    """Everything in one reflection, grouped the way it was asked for."""
+    """Everything in one reflection, grouped the way it was asked for. Wrapped lines keep their indent."""
     r: Reflection = entry.reflection
-    parts: list = []
+    parts: list[RenderableType] = []
     title = Text()
     title.append(neutral(r.company), style="bold")
     title.append(" \u2014 ")
@@ -58,8 +81,9 @@ def reflection_detail(entry: Entry) -> Group:
     parts.append(title)
     facts = [r.date.isoformat(), r.stage or "", r.format or "", Text(r.outcome, OUTCOME_STYLE.get(r.outcome, ""))]
     shown = [fact if isinstance(fact, Text) else Text(str(fact)) for fact in facts if fact]
-    parts.append(Text("  ") + Text("  \u00b7  ", style="dim").join(shown))
-    parts.append(_t(f"  {entry.id}   {entry.path}", "dim"))
+    parts.append(indented(Text("  \u00b7  ", style="dim").join(shown), 2))
+    parts.append(indented(_t(entry.id, "cyan"), 2))
+    parts.append(indented(_t(str(entry.path), "dim"), 2))
 
     def field(label: str, value: object) -> None:
         if value in (None, "", []):
@@ -67,7 +91,7 @@ def reflection_detail(entry: Entry) -> Group:
         parts.append(Text(""))
         parts.append(Text(label, style="bold cyan"))
         for item in value if isinstance(value, list) else [value]:
-            parts.append(Text("  \u2022 ") + _t(item))
+            parts.append(hanging("\u2022 ", item if isinstance(item, Text) else _t(item), 2))
 
     ratings = [f"{name} {getattr(r.ratings, name)}/5" for name in ("preparation", "confidence", "performance", "fit", "mood") if getattr(r.ratings, name) is not None]
     field("Ratings", "   ".join(ratings) if ratings else None)
@@ -79,20 +103,13 @@ def reflection_detail(entry: Entry) -> Group:
     questions = []
     for q in r.questions:
         bits = [q.kind.value, "stumped" if q.stumped else "", f"answer {q.answer_rating}/5" if q.answer_rating else ""]
-        text = f"{q.text}  ({', '.join(b for b in bits if b)})"
+        text = _t(q.text) + _t(f"  ({', '.join(b for b in bits if b)})", "dim")
         if q.better_answer:
-            text += f"\n    better: {q.better_answer}"
+            text += _t(f"\nbetter: {q.better_answer}")
         questions.append(text)
     field("Questions", questions)
     fb = r.feedback
-    fb_bits = [fb.status.value]
-    if fb.requested_on:
-        fb_bits.append(f"requested {fb.requested_on}")
-    if fb.received_on:
-        fb_bits.append(f"received {fb.received_on}")
-    if fb.source:
-        fb_bits.append(f"from {fb.source}")
-    field("Feedback", [", ".join(fb_bits)] + ([fb.text] if fb.text else []))
+    field("Feedback", [feedback_summary(fb)] + ([fb.text] if fb.text else []))
     prep = []
     if r.prep.hours is not None:
         prep.append(f"{r.prep.hours:g} hours")

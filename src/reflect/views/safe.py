@@ -25,4 +25,15 @@ def json_safe(dumped: str) -> str:
     """JSON text with DEL and C1 controls escaped (json.dumps leaves them raw
     when ensure_ascii is off); they can only occur inside strings, where an
     escape means the same character."""
-    return re.sub(r"[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    try:
+        # Fast path for large output: DEL is the byte 0x7f in UTF-8 and C1 controls start
+        # with 0xc2; lone surrogates cannot be encoded at all. Searching bytes is cheap.
+        raw = dumped.encode("utf-8")
+        if b"\x7f" not in raw and b"\xc2" not in raw:
+            return dumped
+    except UnicodeEncodeError:
+        pass
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\ud800-\udfff]")

@@ -10,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reflect.analysis.themes import ThemeReport, ThemeResult
+from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -54,6 +55,13 @@ def quote(result: ThemeResult, width: int = 110) -> Text:
     return Text.assemble(Text(f"“{said}”", style="italic"), Text(f"  {neutral(best.id)}", style="dim"))
 
 
+def _quoted(said: Text, indent: int) -> RenderableType:
+    """A quote whose wrapped lines start under its first word, not under the opening mark."""
+    if not said.plain.startswith("“"):
+        return indented(said, indent)
+    return hanging(said[:1], said[1:], indent)
+
+
 def themes_table(report: ThemeReport) -> RenderableType:
     """Recurring themes ranked, one block each, with the emerging candidates below.
 
@@ -74,10 +82,10 @@ def themes_table(report: ThemeReport) -> RenderableType:
     for rank, result in enumerate(report.themes, 1):
         title = Text.assemble(Text(f"\n{rank}. "), Text(neutral(result.label), style="bold"), Text(f"  {result.id}", style="dim"))
         count = Text.assemble(
-            "   ", bar(result.share), f" {result.count} of {report.analysed} interviews ({result.share:.0%})   ",
+            bar(result.share), f" {result.count} of {report.analysed} interviews ({result.share:.0%})   ",
             sparkline(list(result.months.values())), " ", Text(result.verdict, style=VERDICT_STYLE[result.verdict]),
         )
-        blocks += [title, count, Text("   ").append_text(contrast(result)), Text("   ").append_text(quote(result))]
+        blocks += [title, indented(count, 3), indented(contrast(result), 3), _quoted(quote(result), 3)]
     blocks.append(Text("\nEvery quote for one theme: reflect themes THEME_ID", style="dim"))
     return Group(*blocks, *_emerging(report))
 
@@ -87,8 +95,8 @@ def _emerging(report: ThemeReport) -> list[RenderableType]:
         return []
     lines: list[RenderableType] = [Text("\nEmerging (not covered by any theme):", style="bold")]
     for item in report.emerging:
-        lines.append(Text.assemble("  ", Text(neutral(item.words), style="cyan"), f"  in {item.count} interviews"))
-    lines.append(Text("  Add one as a custom theme in your config ([[themes.custom]]).", style="dim"))
+        lines.append(indented(Text.assemble(Text(neutral(item.words), style="cyan"), f"  in {item.count} interviews"), 2))
+    lines.append(indented(Text("Add one as a custom theme in your config ([[themes.custom]]).", style="dim"), 2))
     return lines
 
 
@@ -108,8 +116,8 @@ def theme_detail(result: ThemeResult) -> RenderableType:
     for ev in result.evidence:
         parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
                                    Text(f"  matched: {neutral(ev.trigger)}", style="dim")))
-        parts.append(Text(f"   “{neutral(ev.text)}”", style="italic"))
+        parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
     if result.actions:
         parts.append(Text("\nTo practise:", style="bold"))
-        parts.extend(Text(f"  • {neutral(a)}") for a in result.actions)
+        parts.extend(hanging("• ", Text(neutral(a)), 2) for a in result.actions)
     return Group(*parts)

@@ -1,0 +1,378 @@
+"""Theme analysis through the cache: per-file scans and the compiled taxonomy kept between runs.
+
+The theme engine costs two things per run: compiling the taxonomy (tens of
+thousands of patterns) and scanning every reflection. Both depend only on
+inputs that rarely change, so both are kept in the cache directory, and both
+are thrown away the moment any input changes:
+
+* :class:`ThemeSource` names the inputs with one key (:func:`taxonomy_key`): the
+  built-in ``themes.toml``'s bytes, the theme model's hash, the user's ``[themes]``
+  config, the source of the analysis code, the stemmer and reflect's version. The compiled taxonomy is
+  kept as JSON under that key (``taxonomy-<key>.json``, plus a small
+  ``themes-<key>.json`` with the themes alone); a missing, stale or corrupt file
+  is compiled again and rewritten, silently.
+* a *summary* of each reflection (the facts analyses and filters read: date,
+  company, role, stage, outcome, tags; its :class:`~reflect.analysis.themes.Scan`;
+  the themes of each of its next steps) is derived data of the parse cache
+  (kind :data:`KIND`, fingerprint the same key), so it dies with its file's row.
+
+:func:`load_summaries` is the streaming path for ``reflect themes``: with a warm
+cache it reads neither the reflections nor the taxonomy's TOML, and holds small
+:class:`Summary` objects instead of full models. :meth:`ThemeSource.scans` serves
+commands that load the full reflections anyway (``plan``, ``brief``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reflect.analysis.taxonomy import Pattern, Taxonomy, Theme
+from reflect.analysis.themes import Hit, Pair, Scan, scan
+
+if TYPE_CHECKING:
+    from reflect.cache import Cache
+    from reflect.config import ThemesConfig
+    from reflect.errors import Problem
+    from reflect.journal import Entry, Journal
+    from reflect.models import Reflection
+
+KIND = "themes"
+FORMAT = 2
+"""Bump when the shape of a summary or of the taxonomy file changes."""
+CODE_FILES = ("text.py", "taxonomy.py", "themes.py", "scan_cache.py", "classifier.py")
+
+
+# --- what one reflection gives theme analysis ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What theme analysis and the filters read of a reflection, besides its text."""
+
+    date: dt.date
+    company: str
+    role: str
+    stage: str | None
+    outcome: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """One reflection as theme analysis sees it; stands in for a journal ``Entry``
+    (``id``, ``path``, ``reflection.date``...) in :func:`~reflect.analysis.themes.analyse`
+    and :class:`~reflect.query.Filters`."""
+
+    id: str
+    path: Path
+    reflection: Facts
+    scan: Scan
+
+
+def summarise(reflection: Reflection, taxonomy: Taxonomy) -> dict[str, Any]:
+    """A reflection's summary as JSON-able data (what the cache keeps)."""
+    from reflect.analysis.text import split_sentences
+    from reflect.analysis.themes import match_sentence
+
+    steps = {}
+    for step in reflection.next_steps:
+        text = step.strip()
+        if text and text not in steps:
+            steps[text] = sorted({t for s in split_sentences(text) for t, _ in match_sentence(s, taxonomy)})
+    return {
+        "facts": [
+            reflection.date.isoformat(),
+            reflection.company,
+            reflection.role,
+            None if reflection.stage is None else str(reflection.stage),
+            str(reflection.outcome),
+            list(reflection.tags),
+        ],
+        "scan": scan(reflection, taxonomy).to_data(),
+        "steps": steps,
+    }
+
+
+def _facts(data: list[Any]) -> Facts:
+    date, company, role, stage, outcome, tags = data
+    return Facts(dt.date.fromisoformat(date), company, role, stage, outcome, tuple(tags))
+
+
+def _scan(data: dict[str, Any]) -> Scan:
+    # Theme ids, fields and triggers repeat in every reflection, and several hits and
+    # pairs quote the same sentence: keep one copy of each string (sys.intern).
+    # Fields are passed in order: the data is ``dataclasses.asdict`` of each.
+    intern = sys.intern
+    hits = [Hit(*[intern(v) if type(v) is str else v for v in h.values()]) for h in data["hits"]]
+    pairs = [Pair(*[intern(v) if type(v) is str else v for v in p.values()]) for p in data["pairs"]]
+    return Scan(hits, pairs)
+
+
+def _decoded(data: dict[str, Any]) -> tuple[Facts, Scan, dict[str, list[str]]]:
+    """A summary's data read back: raises KeyError, TypeError or ValueError if it is not one."""
+    steps = data["steps"]
+    if not isinstance(steps, dict):
+        raise TypeError("steps")
+    return _facts(data["facts"]), _scan(data["scan"]), steps
+
+
+# --- the inputs, and the compiled taxonomy kept between runs ---------------------------------
+
+
+def taxonomy_key(config: ThemesConfig | None) -> str:
+    """Changes whenever the taxonomy or a scan could come out differently."""
+    from reflect import __version__
+    from reflect.analysis import classifier, taxonomy
+
+    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
+    here = Path(__file__).parent
+    for name in CODE_FILES:
+        digest.update(_read(here / name))
+    digest.update(_read(taxonomy.DATA_FILE))
+    digest.update(classifier.digest().encode())  # a retrained model gives other scans
+    digest.update(_stemmer_identity().encode())
+    custom = config is not None and config != type(config)()  # the defaults read the same as no config
+    digest.update((config.model_dump_json() if custom else "").encode())  # type: ignore[union-attr]
+    return digest.hexdigest()[:32]
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"?"
+
+
+def _stemmer_identity() -> str:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("snowballstemmer")
+        folder = Path(next(iter(spec.submodule_search_locations or ())))  # type: ignore[union-attr]
+        info = os.stat(folder / "english_stemmer.py")
+        return f"{folder}|{info.st_size}|{info.st_mtime_ns}"
+    except (ImportError, AttributeError, StopIteration, OSError, ValueError):
+        return "?"
+
+
+def _pattern_data(p: Pattern) -> list[Any]:
+    return [p.theme, p.positive, list(p.elems), p.phrase, p.gap, p.topic]
+
+
+def _pattern(data: list[Any]) -> Pattern:
+    theme, positive, elems, phrase, gap, topic = data
+    return Pattern(theme, bool(positive), tuple(elems), phrase, int(gap), bool(topic))
+
+
+def _theme_data(t: Theme) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "label": t.label,
+        "description": t.description,
+        "triggers": list(t.triggers),
+        "positives": list(t.positives),
+        "actions": list(t.actions),
+        "builtin": t.builtin,
+        "topics": list(t.topics),
+    }
+
+
+def _theme(data: dict[str, Any]) -> Theme:
+    tuples = {k: tuple(data[k]) for k in ("triggers", "positives", "actions", "topics")}
+    return Theme(id=data["id"], label=data["label"], description=data["description"], builtin=bool(data["builtin"]), **tuples)
+
+
+class ThemeSource:
+    """The taxonomy for one ``[themes]`` config, compiled at most once and only when needed.
+
+    ``cache`` None (``--no-cache``) means nothing is read from or written to the
+    cache directory.
+    """
+
+    def __init__(self, config: ThemesConfig | None, cache: Cache | None = None) -> None:
+        self.config = config
+        self.cache = cache
+        self.directory = cache.directory if cache is not None else None
+        self.key = taxonomy_key(config)
+        self._compiled: Taxonomy | None = None
+        self._themes: Taxonomy | None = None
+        #: After :meth:`scans` or :func:`load_summaries`: the themes of each next step seen, by its text.
+        self.step_themes: dict[str, set[str]] = {}
+
+    def _file(self, what: str) -> Path | None:
+        return self.directory / f"{what}-{self.key}.json" if self.directory is not None else None
+
+    def compiled(self) -> Taxonomy:
+        """The full taxonomy (for scanning): from the cache directory, else compiled and stored."""
+        if self._compiled is None:
+            self._compiled = self._load_compiled() or self._compile()
+        return self._compiled
+
+    def themes_only(self) -> Taxonomy:
+        """The taxonomy's themes and fingerprint without its patterns: enough for
+        :func:`~reflect.analysis.themes.analyse` when every scan is known."""
+        if self._compiled is not None:
+            return self._compiled
+        if self._themes is None:
+            self._themes = self._load_themes()
+            if self._themes is None:
+                return self.compiled()
+        return self._themes
+
+    def _load_themes(self) -> Taxonomy | None:
+        data = _load_json(self._file("themes"))
+        try:
+            if data is None or data["key"] != self.key:
+                return None
+            themes = {t["id"]: _theme(t) for t in data["themes"]}
+            return Taxonomy(
+                themes=themes, fingerprint=str(data["fingerprint"]), model_themes=frozenset(data["model_themes"])
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def _load_compiled(self) -> Taxonomy | None:
+        themes = self._themes or self._load_themes()
+        data = _load_json(self._file("taxonomy"))
+        if themes is None or data is None:
+            return None
+        try:
+            if data["key"] != self.key:
+                return None
+            by_first = {
+                first: {second: [_pattern(p) for p in patterns] for second, patterns in seconds.items()}
+                for first, seconds in data["by_first"].items()
+            }
+            prefixed = [_pattern(p) for p in data["prefixed"]]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        return Taxonomy(
+            themes=themes.themes,
+            by_first=by_first,
+            prefixed=prefixed,
+            fingerprint=themes.fingerprint,
+            model_themes=themes.model_themes,
+        )
+
+    def _compile(self) -> Taxonomy:
+        from reflect.analysis.taxonomy import get_taxonomy
+
+        taxonomy = get_taxonomy(self.config)
+        themes = {
+            "key": self.key,
+            "fingerprint": taxonomy.fingerprint,
+            "themes": [_theme_data(t) for t in taxonomy.themes.values()],
+            "model_themes": sorted(taxonomy.model_themes),
+        }
+        index = {
+            "key": self.key,
+            "by_first": {
+                first: {second: [_pattern_data(p) for p in patterns] for second, patterns in seconds.items()}
+                for first, seconds in taxonomy.by_first.items()
+            },
+            "prefixed": [_pattern_data(p) for p in taxonomy.prefixed],
+        }
+        self._store("taxonomy", index)
+        self._store("themes", themes)  # written last: its presence means both are complete
+        return taxonomy
+
+    def _store(self, what: str, data: dict[str, Any]) -> None:
+        path = self._file(what)
+        if path is None:
+            return
+        from reflect import atomic
+
+        try:
+            atomic.replace(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            for old in self.directory.glob(f"{what}-*.json"):  # type: ignore[union-attr]
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be written is no cache, not an error
+
+    # -- scans ------------------------------------------------------------------------------
+
+    def scans(self, entries: Sequence[Entry]) -> dict[str, Scan]:
+        """The :class:`Scan` of each loaded entry by id, reusing (and filling) the cache.
+
+        The entries must come from ``journal.load_all(cache=self.cache)`` with the same cache.
+        """
+        from reflect.cache import derive
+
+        def compute(entry: Entry) -> tuple[dict[str, Any], tuple[Facts, Scan, dict[str, list[str]]]]:
+            data = json.loads(json.dumps(summarise(entry.reflection, self.compiled())))
+            return data, _decoded(data)
+
+        def load(data: Any) -> tuple[dict[str, Any], tuple[Facts, Scan, dict[str, list[str]]]]:
+            return data, _decoded(data)
+
+        found = derive(self.cache, KIND, self.key, entries, compute, dump=lambda value: value[0], load=load)
+        self.step_themes = {}
+        for _, (_, _, steps) in found.values():
+            self._add_steps(steps)
+        return {ident: decoded[1] for ident, (_, decoded) in found.items()}
+
+    def _add_steps(self, steps: dict[str, list[str]]) -> None:
+        for text, themes in steps.items():
+            if text not in self.step_themes:
+                self.step_themes[text] = set(themes)
+
+
+def load_summaries(journal: Journal, source: ThemeSource) -> tuple[list[Summary], list[Problem]]:
+    """Every valid reflection's :class:`Summary` (by file order) and the problems of the others.
+
+    Streams through :meth:`Journal.derive_all`: with a warm cache no reflection file
+    is read and no reflection model is built.
+    """
+    from reflect.cache import gc_paused
+
+    def compute(entry: Entry) -> dict[str, Any]:
+        return summarise(entry.reflection, source.compiled())
+
+    with gc_paused():
+        values, problems = journal.derive_all(KIND, source.key, compute, source.cache, load=_decoded)
+        summaries = []
+        source.step_themes = {}
+        root = journal.root
+        for ident, (facts, found, steps) in values.items():
+            summaries.append(Summary(ident, root / f"{ident}.toml", facts, found))
+            source._add_steps(steps)
+    return summaries, problems
+
+
+def _load_json(path: Path | None) -> Any:
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+
+
+def theme_report(
+    journal: Journal,
+    config: ThemesConfig | None,
+    cache: Cache | None,
+    filters: Any = None,
+    *,
+    min_count: int = 2,
+) -> tuple[Any, list[Problem]]:
+    """``reflect themes``: the :class:`~reflect.analysis.themes.ThemeReport` of the journal's
+    reflections (those ``filters`` keeps), and the problems of the files that were skipped."""
+    from reflect.analysis.themes import analyse
+
+    source = ThemeSource(config, cache)
+    summaries, problems = load_summaries(journal, source)
+    chosen = filters.apply(summaries) if filters is not None else summaries
+    skipped = sorted({p.path for p in problems if p.path is not None})
+    scans = {s.id: s.scan for s in chosen}
+    return analyse(chosen, source.themes_only(), min_count=min_count, skipped=skipped, scans=scans), problems

@@ -1,0 +1,150 @@
+"""``reflect themes`` through the cache: the same answer warm, cold and without it,
+and every change to the journal or the taxonomy shows through on the next run."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reflect import cache as cache_module
+
+
+@pytest.fixture(autouse=True)
+def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Files written by the tests are brand new; let the cache keep them at once.
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", -1.0)
+
+
+def cache_dir() -> Path:
+    return Path(os.environ["REFLECT_CACHE_DIR"])
+
+
+def _journal(log) -> list[str]:
+    return [
+        log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "I rambled on the design question."),
+        log("Globex", "SRE", "2026-10-05", "--outcome", "rejected", "--went-wrong", "My answers went on and on."),
+        log("Initech", "Dev", "2026-10-09", "--outcome", "offer", "--went-wrong", "The whiteboard marker kept dying."),
+        log("Hooli", "Dev", "2026-10-12", "--outcome", "rejected", "--went-wrong", "The whiteboard marker died again."),
+    ]
+
+
+def themes_json(reflect, *args: str) -> dict:
+    result = reflect(*args, "themes", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def theme_ids(data: dict) -> list[str]:
+    return [t["id"] for t in data["themes"]]
+
+
+def test_warm_cold_and_no_cache_give_the_same_json(log, reflect):
+    _journal(log)
+    cold = reflect("themes", "--json").stdout
+    warm = reflect("themes", "--json").stdout
+    bypass = reflect("--no-cache", "themes", "--json").stdout
+    assert cold == warm == bypass
+    assert "conciseness" in theme_ids(json.loads(warm))
+    # The compiled taxonomy and the per-file scans are kept in the cache directory.
+    assert list(cache_dir().glob("taxonomy-*.json")) and list(cache_dir().glob("themes-*.json"))
+    with sqlite3.connect(cache_dir() / cache_module.FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM derived WHERE kind='themes'").fetchone()[0] == 4
+
+
+def test_filters_and_one_theme_read_the_same_through_the_cache(log, reflect):
+    _journal(log)
+    reflect("themes", "--json")
+    for args in (["--outcome", "rejected"], ["--company", "acme"], ["--since", "2026-10-04"], ["conciseness"]):
+        warm = reflect("themes", "--json", *args)
+        bypass = reflect("--no-cache", "themes", "--json", *args)
+        assert warm.exit_code == bypass.exit_code == 0, warm.output
+        assert warm.stdout == bypass.stdout
+
+
+def test_an_edit_shows_on_the_next_warm_run(log, reflect, data_dir):
+    ids = _journal(log)
+    assert themes_json(reflect)["themes"][0]["count"] == 2
+    path = data_dir / f"{ids[2]}.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("The whiteboard marker kept dying.", "I rambled for ages."))
+    data = themes_json(reflect)
+    conciseness = next(t for t in data["themes"] if t["id"] == "conciseness")
+    assert conciseness["count"] == 3 and ids[2] in conciseness["interviews"]
+    assert reflect("themes", "--json").stdout == reflect("--no-cache", "themes", "--json").stdout
+
+
+def test_a_deleted_file_leaves_the_result(log, reflect, data_dir):
+    ids = _journal(log)
+    assert "conciseness" in theme_ids(themes_json(reflect))
+    (data_dir / f"{ids[0]}.toml").unlink()
+    data = themes_json(reflect)
+    assert data["analysed"] == 3 and "conciseness" not in theme_ids(data)
+
+
+def test_a_new_trigger_in_the_config_shows_on_the_next_run(log, reflect):
+    _journal(log)
+    assert "whiteboard-gear" not in json.dumps(themes_json(reflect))
+    Path(os.environ["REFLECT_CONFIG"]).write_text(
+        '[[themes.custom]]\nid = "whiteboard-gear"\nlabel = "Whiteboard gear"\ntriggers = ["whiteboard marker"]\n',
+        encoding="utf-8",
+    )
+    data = themes_json(reflect)
+    assert "whiteboard-gear" in theme_ids(data)
+    Path(os.environ["REFLECT_CONFIG"]).write_text('[themes.triggers]\nconciseness = ["whiteboard marker"]\n', encoding="utf-8")
+    data = themes_json(reflect)
+    assert next(t for t in data["themes"] if t["id"] == "conciseness")["count"] == 4
+    assert data == themes_json(reflect, "--no-cache")
+
+
+def test_a_corrupt_cache_is_rebuilt_silently(log, reflect):
+    _journal(log)
+    expected = reflect("themes", "--json").stdout
+    for path in cache_dir().glob("*.json"):
+        path.write_text('{"key": "', encoding="utf-8")
+    result = reflect("themes", "--json")
+    assert result.exit_code == 0 and result.stderr == "" and result.stdout == expected
+    (cache_dir() / cache_module.FILE_NAME).write_bytes(b"not a database" * 100)
+    result = reflect("themes", "--json")
+    assert result.exit_code == 0 and result.stderr == "" and result.stdout == expected
+    assert reflect("themes", "--json").stdout == expected
+
+
+def test_damaged_scan_rows_are_computed_again(log, reflect):
+    _journal(log)
+    expected = reflect("themes", "--json").stdout
+    with sqlite3.connect(cache_dir() / cache_module.FILE_NAME) as db:
+        db.execute("UPDATE derived SET data='{\"facts\": 1}' WHERE kind='themes'")
+    result = reflect("themes", "--json")
+    assert result.exit_code == 0 and result.stdout == expected
+
+
+def test_plan_and_brief_are_the_same_through_the_cache(log, reflect):
+    _journal(log)
+    for args in (["plan", "--json"], ["brief", "Acme", "--json"]):
+        cold = reflect(*args).stdout
+        warm = reflect(*args).stdout
+        assert cold == warm == reflect("--no-cache", *args).stdout, args
+    assert '"conciseness"' in reflect("brief", "--json").stdout
+
+
+def test_themes_list_shows_every_theme_and_custom_ones(reflect, tmp_path):
+    import json
+
+    (tmp_path / "config.toml").write_text(
+        '[themes]\ndisabled = ["salary-negotiation"]\n'
+        '[[themes.custom]]\nid = "whiteboard"\nlabel = "Whiteboard"\ntriggers = ["whiteboard froze"]\n'
+    )
+    listed = {t["id"]: t for t in json.loads(reflect("themes", "--list", "--json").stdout)}
+    assert "conciseness" in listed and "whiteboard" in listed and "salary-negotiation" not in listed
+    assert listed["whiteboard"]["builtin"] is False
+    text = reflect("themes", "--list").stdout
+    assert "conciseness" in text and "Whiteboard  (yours)" in text
+
+
+def test_unknown_theme_id_points_to_the_list(reflect, log):
+    log("Acme", "Dev", "2026-01-10", "--went-wrong", "I rambled")
+    result = reflect("themes", "nosuch")
+    assert result.exit_code == 1 and "reflect themes --list" in result.stderr

@@ -1,0 +1,46 @@
+"""The fast JSON writer gives exactly the text of json.dumps(indent=2, ensure_ascii=False, default=str)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reflect.views.jsontext import dump, dumps
+from reflect.vocab import Outcome
+
+
+def reference(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
+
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+documents = st.recursive(scalars, lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=30)
+
+
+@given(documents)
+def test_same_text_as_json_dumps(data):
+    assert dumps(data) == reference(data)
+    pieces: list[str] = []
+    dump(data, pieces.append)
+    assert "".join(pieces) == reference(data)
+
+
+def test_dates_enums_tuples_and_odd_keys_read_as_json_writes_them():
+    data = {"when": dt.date(2026, 1, 2), "outcome": Outcome.REJECTED, "pair": (1, "x"), 3: [], None: {}, 1.5: [dt.date(2020, 1, 1)]}
+    assert dumps(data) == reference(data)
+
+
+def test_a_key_json_refuses_is_refused():
+    with pytest.raises(TypeError):
+        dumps({(1, 2): 3})
+
+
+def test_large_output_comes_in_pieces():
+    data = [{"id": str(n), "text": "x" * 10, "nested": {"n": n}} for n in range(20000)]
+    pieces: list[str] = []
+    dump(data, pieces.append)
+    assert len(pieces) > 1 and "".join(pieces) == reference(data)
