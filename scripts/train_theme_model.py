@@ -398,6 +398,7 @@ def main(argv: list[str]) -> int:
     NONE_CUT = args.none_cut
     params = Params(epochs=args.epochs, rate=args.rate, l2=args.l2, prune=args.prune, mi_epochs=args.mi_epochs)
     started = time.perf_counter()
+    args.files = sorted(set(args.files), key=lambda p: (p.name, str(p)))  # the order given does not matter
     examples = read(args.files)
     print(f"{len(examples)} examples from {len(args.files)} files; {params}")
 
