@@ -73,6 +73,8 @@ def test_model_hits_are_evidence_of_kind_model(reflect, log):
     evidence = json.loads(result.stdout)["evidence"]
     assert [(e["kind"], e["text"]) for e in evidence] == [("model", RAMBLING)]
     assert evidence[0]["trigger"].startswith("model: ")
+    shown = reflect("themes", "conciseness", "--min-count", "1")
+    assert 'model: "' in shown.stdout and "matched: model" not in shown.stdout
 
 
 def test_a_disabled_theme_is_never_added_by_the_model(reflect, log):
@@ -94,6 +96,14 @@ def test_custom_themes_are_lexicon_only_and_the_fingerprint_follows_the_model():
     reflection = Reflection(company="A", role="B", date="2026-11-20", went_wrong=[RAMBLING])
     assert "conciseness" in themes_of(reflection, taxonomy)
     assert "conciseness" not in themes_of(reflection, lexicon)
+
+
+def test_a_retrained_model_invalidates_cached_scans(monkeypatch):
+    from reflect.analysis import scan_cache
+
+    before = scan_cache.taxonomy_key(None)
+    monkeypatch.setattr(classifier, "_digest", "0" * 16)  # as if the model file had changed
+    assert scan_cache.taxonomy_key(None) != before
 
 
 def _tiny_set(path: Path) -> Path:
