@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reflect.analysis.taxonomy import Pattern, Taxonomy, Theme
+from reflect.analysis.taxonomy import Pattern, Taxonomy, Theme, protected_phrases
 from reflect.analysis.themes import Hit, Pair, Scan, scan
 
 if TYPE_CHECKING:
@@ -181,12 +181,13 @@ def _theme_data(t: Theme) -> dict[str, Any]:
         "positives": list(t.positives),
         "actions": list(t.actions),
         "builtin": t.builtin,
+        "own_triggers": list(t.own_triggers),
         "topics": list(t.topics),
     }
 
 
 def _theme(data: dict[str, Any]) -> Theme:
-    tuples = {k: tuple(data[k]) for k in ("triggers", "positives", "actions", "topics")}
+    tuples = {k: tuple(data[k]) for k in ("triggers", "positives", "actions", "topics", "own_triggers")}
     return Theme(id=data["id"], label=data["label"], description=data["description"], builtin=bool(data["builtin"]), **tuples)
 
 
@@ -234,7 +235,10 @@ class ThemeSource:
                 return None
             themes = {t["id"]: _theme(t) for t in data["themes"]}
             return Taxonomy(
-                themes=themes, fingerprint=str(data["fingerprint"]), model_themes=frozenset(data["model_themes"])
+                themes=themes,
+                fingerprint=str(data["fingerprint"]),
+                model_themes=frozenset(data["model_themes"]),
+                protected=protected_phrases(themes),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -260,6 +264,7 @@ class ThemeSource:
             prefixed=prefixed,
             fingerprint=themes.fingerprint,
             model_themes=themes.model_themes,
+            protected=themes.protected,
         )
 
     def _compile(self) -> Taxonomy:

@@ -87,6 +87,8 @@ class Theme:
     actions: tuple[str, ...] = ()
     builtin: bool = True
     topics: tuple[str, ...] = ()
+    # Triggers the user added to a built-in theme in their config: the model never overrides them.
+    own_triggers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -104,6 +106,8 @@ class Taxonomy:
     # The enabled built-in themes the statistical model may add (see analysis/classifier.py);
     # custom themes are lexicon-only, and an empty set switches the model off.
     model_themes: frozenset[str] = frozenset()
+    #: (theme, phrase) of the user's own triggers, which the model must not override
+    protected: frozenset[tuple[str, str]] = frozenset()
 
     def theme(self, theme_id: str) -> Theme:
         return self.themes[theme_id]
@@ -224,7 +228,7 @@ def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | Non
                     raise ConfigError(f"{_config_path()}: themes.{kind}: no theme {theme_id!r}; theme ids: {', '.join(sorted(themes))}")
                 old = themes[theme_id]
                 if kind == "triggers":
-                    themes[theme_id] = _replace(old, triggers=old.triggers + tuple(words))
+                    themes[theme_id] = _replace(old, triggers=old.triggers + tuple(words), own_triggers=old.own_triggers + tuple(words))
                 else:
                     themes[theme_id] = _replace(old, positives=old.positives + tuple(words))
         for theme_id in config.disabled:
@@ -244,6 +248,12 @@ def _replace(theme: Theme, **changes: tuple[str, ...]) -> Theme:
     return replace(theme, **changes)
 
 
+def protected_phrases(themes: dict[str, Theme]) -> frozenset[tuple[str, str]]:
+    return frozenset(
+        (theme.id, phrase) for theme in themes.values() for trigger in theme.own_triggers for phrase in expand(trigger.removeprefix("="))
+    )
+
+
 def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
     taxonomy = Taxonomy(themes=themes)
     sources = [(GOOD, False, False, GOOD_PHRASES)]
@@ -261,6 +271,7 @@ def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
                     if second.endswith("*") or second == "#":
                         second = ""
                     taxonomy.by_first.setdefault(first, {}).setdefault(second, []).append(pattern)
+    taxonomy.protected = protected_phrases(themes)
     digest = hashlib.sha256()
     for theme in themes.values():
         digest.update(json.dumps([theme.id, theme.triggers, theme.positives, theme.topics]).encode())

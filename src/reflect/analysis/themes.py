@@ -389,6 +389,7 @@ def model_themes(
 
     lexicon = {theme for theme, _ in matched}
     added, dropped = classifier.load().combine(tokens, lexicon, taxonomy.model_themes, calm or set())
+    dropped -= {theme for theme, trigger in matched if (theme, trigger) in taxonomy.protected}
     if dropped:
         matched = [(theme, trigger) for theme, trigger in matched if theme not in dropped]
     return matched, added
