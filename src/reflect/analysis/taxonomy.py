@@ -138,6 +138,8 @@ GOOD_PHRASES = (
     "(met|matched|accepted) my (number|ask|asking|expectations|salary|figure|counter)",
     "(liked|loved|praised|complimented|impressed by|enjoyed) (my|the|) (design|code|solution|answer|answers|approach|story|stories|questions)",
     "(strong|solid|excellent|great|good) (design|code|solution|answer|answers|approach|coder|candidate|performance)",
+    "(big|huge|great|real|clear|marked|significant|massive) (improvement|progress|step up)",
+    "(wants|want|wanted|invited|invite) (me|you) (back|onsite|to the next round|to the final)",
 )
 
 _ALT = re.compile(r"\(([^()]*)\)")
