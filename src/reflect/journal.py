@@ -379,15 +379,9 @@ class Journal:
         ``record=False`` no commit is made: a caller saving many files (an import)
         then calls :meth:`record_change` once for all of them.
         """
-        from reflect import fileformat
-
         self.ensure_root()
         self.sweep()
-        data = fileformat.dumps(reflection).encode("utf-8")
-        path = atomic.create_new(self.root, file_stem(reflection), data)
-        if record:
-            self.record_change(f"{action}: {describe(reflection)}", [path])
-        return Entry(path.stem, path, reflection)
+        return self.add_with_id(reflection, file_stem(reflection), action, record)
 
     def add_with_id(self, reflection: Reflection, ident: str, action: str = "import", record: bool = True) -> Entry:
         """Save a reflection under the id it had elsewhere (an import), or under the

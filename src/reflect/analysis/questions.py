@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from reflect.analysis.text import stem
 from reflect.journal import Entry
 
 SIMILARITY = 0.6
@@ -32,24 +32,11 @@ STOP_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
-_stemmer = None
-
-
-@lru_cache(maxsize=16384)
-def _stem(word: str) -> str:
-    global _stemmer
-    if _stemmer is None:
-        import snowballstemmer
-
-        _stemmer = snowballstemmer.stemmer("english")
-    return _stemmer.stemWord(word)
-
-
 def key_words(text: str) -> frozenset[str]:
     """The stemmed content words of a question: what grouping compares."""
     # "co-worker" and "coworker", "what's" and "whats" are the same word.
     words = _WORD.findall(re.sub(r"['\u2019-]", "", text.lower()))
-    return frozenset(_stem(w) for w in words if w not in STOP_WORDS)
+    return frozenset(stem(w) for w in words if w not in STOP_WORDS)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
