@@ -106,7 +106,7 @@ class Params:
     rate: float = 0.2
     l2: float = 1e-4
     min_df: int = 1
-    prune: float = 0.2
+    prune: float = 0.25
     mi_epochs: int = 0
 
 
