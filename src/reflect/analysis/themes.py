@@ -395,23 +395,40 @@ def model_themes(
     return matched, added
 
 
+SENTENCE_CACHE_SIZE = 50_000
+"""Sentences whose result is kept per taxonomy (the cache is emptied when full)."""
+
+
+def _sentence(sentence: str, taxonomy: Taxonomy) -> tuple[tuple[tuple[str, str, str], ...], tuple[Pair, ...] | None]:
+    """What one sentence gives: ``(theme, trigger, kind)`` of its hits, and its uncovered
+    pairs when it has none. Pure, so kept per taxonomy: journals repeat sentences."""
+    cache = taxonomy.sentence_cache
+    found = cache.get(sentence)
+    if found is not None:
+        return found
+    tokens = tokenize(sentence)
+    calm: set[str] = set()
+    matched = match_tokens(tokens, taxonomy, calm)
+    added: list[tuple[str, str]] = []
+    if taxonomy.model_themes:
+        matched, added = model_themes(tokens, matched, taxonomy, calm)
+    hits = tuple([(theme, trigger, "text") for theme, trigger in matched] + [(theme, trigger, "model") for theme, trigger in added])
+    found = (hits, None if hits else tuple(_pairs(sentence, taxonomy)))
+    if len(cache) >= SENTENCE_CACHE_SIZE:
+        cache.clear()
+    cache[sentence] = found
+    return found
+
+
 def _scan_text(field_name: str, text: str, taxonomy: Taxonomy, hits: list[Hit], pairs: list[Pair]) -> bool:
     any_hit = False
     for sentence in split_sentences(text):
-        tokens = tokenize(sentence)
-        calm: set[str] = set()
-        matched = match_tokens(tokens, taxonomy, calm)
-        added: list[tuple[str, str]] = []
-        if taxonomy.model_themes:
-            matched, added = model_themes(tokens, matched, taxonomy, calm)
-        for theme, trigger in matched:
-            hits.append(Hit(theme, field_name, sentence, trigger))
-        for theme, trigger in added:
-            hits.append(Hit(theme, field_name, sentence, trigger, "model"))
-        if matched or added:
+        found, uncovered = _sentence(sentence, taxonomy)
+        if found:
             any_hit = True
+            hits.extend([Hit(theme, field_name, sentence, trigger, kind) for theme, trigger, kind in found])
         else:
-            pairs.extend(_pairs(sentence, taxonomy))
+            pairs.extend(uncovered)  # type: ignore[arg-type]
     return any_hit
 
 
