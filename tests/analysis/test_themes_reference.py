@@ -180,3 +180,33 @@ def test_themes_json_digest_is_as_recorded(journal: Journal, reflect):
         pytest.skip(f"the digest was recorded with another model or taxonomy ({here})")
     result = reflect("themes", "--json")
     assert hashlib.sha256(result.stdout.encode("utf-8")).hexdigest() == RECORDED["themes"]
+
+
+def test_scans_shared_between_processes_give_the_same_bytes_and_problems(journal: Journal, taxonomies, reflect, monkeypatch):
+    import shutil
+
+    from reflect import journal as journal_module
+
+    _, slow = taxonomies
+    (journal.root / "broken.toml").write_text('company = "Acme"\nrole = \n', encoding="utf-8")
+    skipped = json.dumps(str(journal.root / "broken.toml"))
+    expected = reference_json(journal, slow).replace('"skipped": []', f'"skipped": [\n    {skipped}\n  ]')
+    serial = reflect("--no-cache", "themes", "--json")
+    assert serial.stdout == expected and "broken.toml" in serial.stderr
+
+    pools = []
+    real = journal_module._in_workers
+    monkeypatch.setattr(journal_module, "_in_workers", lambda *a: pools.append(1) or real(*a))
+    monkeypatch.setattr(journal_module, "PARALLEL_MIN", 1)
+    shutil.rmtree(scan_cache_dir(), ignore_errors=True)
+    for args in (("--no-cache",), (), ()):  # without a cache, filling it, reading it
+        shared = reflect(*args, "themes", "--json")
+        assert shared.stdout == expected
+        assert shared.stderr == serial.stderr
+    assert len(pools) == 3  # the broken file is read again on every run
+
+
+def scan_cache_dir() -> Path:
+    import os
+
+    return Path(os.environ["REFLECT_CACHE_DIR"])

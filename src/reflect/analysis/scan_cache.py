@@ -343,7 +343,7 @@ def load_summaries(journal: Journal, source: ThemeSource) -> tuple[list[Summary]
         return summarise(entry.reflection, source.compiled())
 
     with gc_paused():
-        values, problems = journal.derive_all(KIND, source.key, compute, source.cache, load=_decoded)
+        values, problems = journal.derive_all(KIND, source.key, compute, source.cache, load=_decoded, prepare=source.compiled)
         summaries = []
         source.step_themes = {}
         root = journal.root
