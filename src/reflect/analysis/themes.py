@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect.analysis.taxonomy import GOOD, MAX_GAP, SINGLE, Pattern, Taxonomy
@@ -542,19 +542,15 @@ class ThemeResult:
         texts = [e for e in self.evidence if e.kind in ("text", "model")] or self.evidence
         if not texts:
             return None
-        ranks: dict[str, int] = {}  # fields and dates repeat: each is read once
-        ordinals: dict[str, int] = {}
-
-        def key(e: Evidence) -> tuple[int, int, int]:
-            rank = ranks.get(e.field)
-            if rank is None:
-                rank = ranks[e.field] = order.get(e.field.split("[")[0].split(".")[0], 9)
-            ordinal = ordinals.get(e.date)
-            if ordinal is None:
-                ordinal = ordinals[e.date] = _ordinal(e.date)
-            return rank, -ordinal, len(e.text)
-
-        return min(texts, key=key)
+        # min() by (field's rank, newest date, shortest text), in three cheaper steps that pick
+        # the same (first) piece: the best rank, then the newest date among those, then the
+        # shortest text among those.
+        ranks = {f: order.get(f.split("[")[0].split(".")[0], 9) for f in {e.field for e in texts}}
+        best = min(ranks.values())
+        chosen = [e for e in texts if ranks[e.field] == best]
+        ordinals = {d: _ordinal(d) for d in {e.date for e in chosen}}
+        newest = max(ordinals.values())
+        return min((e for e in chosen if ordinals[e.date] == newest), key=lambda e: len(e.text))
 
     def to_json(self) -> dict[str, Any]:
         from reflect.views.jsontext import Records  # a list: rows of plain strings, written fast
@@ -597,7 +593,8 @@ class Emerging:
     example: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # as dataclasses.asdict, without deep-copying thousands of ids one by one
+        return {"words": self.words, "key": self.key, "count": self.count, "interviews": list(self.interviews), "example": self.example}
 
 
 @dataclass
@@ -696,6 +693,7 @@ def analyse(
     ids = [e.id for e in ordered]
     dates = [e.reflection.date for e in ordered]
     isos = [d.isoformat() for d in dates]
+    month_of = [_month(d) for d in dates]
     outcomes = [str(e.reflection.outcome) for e in ordered]
     rejected_total = sum(1 for o in outcomes if o in REJECTED)
     succeeded_total = sum(1 for o in outcomes if o in SUCCEEDED)
@@ -721,7 +719,7 @@ def analyse(
             if ids[i] not in first:
                 first[ids[i]] = i
         seen = list(first.values())
-        month_counts = Counter(_month(dates[i]) for i in seen)
+        month_counts = Counter(map(month_of.__getitem__, seen))
         flags = [ident in first for ident in ids]
         stages = Counter(str(ordered[i].reflection.stage) for i in seen if ordered[i].reflection.stage is not None)
         evidence = [
