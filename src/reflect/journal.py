@@ -107,6 +107,12 @@ def parse_file(path: Path, raw: bytes) -> Reflection:
     return fileformat.loads(fileformat.decode(raw, path), path)
 
 
+def _sorted_names(names: Iterable[str]) -> list[str]:
+    """File names in the order of their paths in one folder (sorting the names: much
+    cheaper than sorting Path objects; Windows paths compare without case)."""
+    return sorted(names, key=str.lower) if os.name == "nt" else sorted(names)
+
+
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.reflection.date, e.id), reverse=True)
 
@@ -216,7 +222,7 @@ class Journal:
             return []
         except NotADirectoryError:
             raise NotFound(f"{self.root}: the data directory is a file, not a directory") from None
-        return sorted(self.root / n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
+        return [self.root / n for n in _sorted_names(n for n in names if n.endswith(SUFFIX) and not n.startswith("."))]
 
     def read(self, path: Path) -> Reflection:
         """Load and validate one file; raises :class:`InvalidReflection` naming the problem."""
@@ -290,6 +296,7 @@ class Journal:
         compute: Callable[[Entry], Any],
         cache: Cache | None = None,
         load: Callable[[Any], Any] | None = None,
+        prepare: Callable[[], object] | None = None,
     ) -> tuple[dict[str, Any], list[Problem]]:
         """``compute(entry)`` (JSON-able data) for every valid reflection, by id, plus the problems.
 
@@ -299,7 +306,12 @@ class Journal:
         not even read. With ``load``, the values returned are ``load(data)``, each
         made as soon as its data is read (so the data itself is never all held at
         once); cached data that ``load`` rejects (KeyError, TypeError, ValueError)
-        is computed again.
+        is computed again. ``prepare``, if given, is called once before the first
+        ``compute`` (what every computation shares, made before work is shared out).
+
+        When more than :data:`PARALLEL_MIN` files need reading and computing, they are
+        shared between :data:`WORKERS` processes (forked, where the platform has fork);
+        the results, and every write to the cache, stay in this process.
         """
         import json
 
@@ -312,11 +324,8 @@ class Journal:
         fresh: dict = {}
         used: dict[Path, int] = {}
         computed: dict[Path, Any] = {}
-
-        def derive(entry: Entry) -> None:
-            # Through JSON, so that a computed value equals the same value read from the cache.
-            data = computed[entry.path] = json.loads(json.dumps(compute(entry)))
-            values[entry.id] = data if load is None else load(data)
+        # (path, stat key or None, cached reflection JSON or None), in file order
+        todo: list[tuple[Path, Any, str | None]] = []
 
         with gc_paused():
             for path in self.files():
@@ -325,23 +334,36 @@ class Journal:
                 except OSError:
                     info = None
                 regular = info is not None and stat.S_ISREG(info.st_mode)
+                key = file_key(info) if regular else None  # type: ignore[arg-type]
                 row = rows.get(path.name)
-                if cache is not None and row is not None and regular and row.key == file_key(info):
+                if cache is not None and row is not None and regular and row.key == key:
                     if row.id in known:
                         used[path] = row.id
                         values[path.stem] = known[row.id]
                         continue
-                    reflection = cache.decode(cache.reflection_text(row))
-                    if reflection is not None:
+                    text = cache.reflection_text(row).reflection
+                    if text:
                         used[path] = row.id
-                        derive(Entry(path.stem, path, reflection))
+                        todo.append((path, key, text))
+                        values[path.stem] = None  # keeps the file order; filled below
                         continue
-                parsed = self.load_all([path])
-                problems.extend(parsed.problems)
-                for entry in parsed.entries:
-                    derive(entry)
-                    if regular:
-                        fresh[path.name] = (file_key(info), entry.reflection.model_dump_json(by_alias=True))
+                todo.append((path, key, None))
+                values[path.stem] = None
+            if todo and prepare is not None:
+                prepare()
+            for (path, key, text), (data, reflection_json, found) in zip(todo, _derive_each(self, compute, todo)):
+                problems.extend(found)
+                if data is _UNUSABLE:
+                    used.pop(path, None)  # a cached reflection that no longer validates: read the file
+                    data, reflection_json, found = _derive_one(self, compute, path, None)
+                    problems.extend(found)
+                if data is None:
+                    del values[path.stem]
+                    continue
+                computed[path] = data
+                values[path.stem] = data if load is None else load(data)
+                if reflection_json is not None and key is not None:
+                    fresh[path.name] = (key, reflection_json)
         if cache is not None:
             cache.update(self.root, fresh, used)
             cache.put_derived(kind, fingerprint, computed)
@@ -528,3 +550,85 @@ class Journal:
                     [m.path for m in report.migrated],
                 )
         return report
+
+
+# --- deriving many files, on more than one core ---------------------------------------------
+
+PARALLEL_MIN = 300
+"""Fewer files than this to read and compute are done in this process (a pool costs ~50 ms)."""
+WORKERS = 2
+_UNUSABLE = object()
+_job: tuple[Journal, Callable[[Entry], Any]] | None = None  # what forked workers run
+
+
+def _derive_one(
+    journal: Journal, compute: Callable[[Entry], Any], path: Path, text: str | None
+) -> tuple[Any, str | None, list[Problem]]:
+    """``(data, reflection JSON to cache or None, problems)`` for one file; data is None for a
+    bad file and ``_UNUSABLE`` when cached JSON ``text`` no longer validates."""
+    import json
+
+    if text is not None:
+        from pydantic import ValidationError
+
+        try:
+            reflection = Reflection.model_validate_json(text)
+        except (ValidationError, ValueError):
+            return _UNUSABLE, None, []
+        reflection_json = None
+    else:
+        try:
+            reflection = journal.read(path)
+        except InvalidReflection as error:
+            return None, None, list(error.problems)
+        except OSError as error:
+            return None, None, [Problem(path, "", f"cannot read: {error.strerror or error}")]
+        reflection_json = reflection.model_dump_json(by_alias=True)
+    # Through JSON, so that a computed value equals the same value read from the cache.
+    data = json.loads(json.dumps(compute(Entry(path.stem, path, reflection))))
+    return data, reflection_json, []
+
+
+def _derive_chunk(chunk: list[tuple[Path, Any, str | None]]) -> list[tuple[Any, str | None, list[Problem]]]:
+    journal, compute = _job  # type: ignore[misc]
+    out = []
+    for path, _, text in chunk:
+        data, reflection_json, problems = _derive_one(journal, compute, path, text)
+        out.append(("unusable" if data is _UNUSABLE else "ok", data if data is not _UNUSABLE else None, reflection_json, problems))
+    return out  # type: ignore[return-value]
+
+
+def _derive_each(journal: Journal, compute: Callable[[Entry], Any], todo: list[tuple[Path, Any, str | None]]):
+    """``_derive_one`` for each item of ``todo``, in order: in worker processes when there
+    are many and the platform can fork, else (or if the pool fails to start) here."""
+    if len(todo) >= PARALLEL_MIN and WORKERS > 1:
+        results = _in_workers(journal, compute, todo)
+        if results is not None:
+            return results
+    return (_derive_one(journal, compute, path, text) for path, _, text in todo)
+
+
+def _in_workers(journal: Journal, compute: Callable[[Entry], Any], todo: list[tuple[Path, Any, str | None]]) -> list | None:
+    import multiprocessing
+    import sys
+
+    global _job
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(20, len(todo) // (WORKERS * 8))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    _job = (journal, compute)
+    try:
+        with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_derive_chunk, chunks))
+    except Exception:  # noqa: BLE001 - no pool (no /dev/shm, a worker killed...): do the work here
+        return None
+    finally:
+        _job = None
+    return [
+        (_UNUSABLE if status == "unusable" else data, reflection_json, problems)
+        for chunk in done
+        for status, data, reflection_json, problems in chunk
+    ]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect.views.jsontext import dump, dumps
+from reflect.views.jsontext import Records, dump, dumps
 from reflect.vocab import Outcome
 
 
@@ -44,3 +44,26 @@ def test_large_output_comes_in_pieces():
     pieces: list[str] = []
     dump(data, pieces.append)
     assert len(pieces) > 1 and "".join(pieces) == reference(data)
+
+
+records = st.lists(st.dictionaries(st.text(), scalars, min_size=1, max_size=6), min_size=1, max_size=8)
+
+
+@given(records, st.integers(min_value=1, max_value=3))
+def test_records_read_as_the_list_of_dicts_they_are(rows, chunk):
+    import reflect.views.jsontext as jsontext
+
+    jsontext.RECORDS_CHUNK, saved = chunk, jsontext.RECORDS_CHUNK  # rows split between C calls too
+    try:
+        for data in (Records(rows), {"a": [Records(rows), 1], "evidence": Records(rows)}):
+            plain = json.loads(json.dumps(data))
+            assert dumps(data) == reference(plain)
+    finally:
+        jsontext.RECORDS_CHUNK = saved
+
+
+def test_many_records_with_braces_and_new_lines_in_their_text():
+    rows = [{"id": f"r{n}", "text": "},\n    {" * (n % 3), "n": n, "x": None if n % 2 else 1.5} for n in range(5000)]
+    pieces: list[str] = []
+    dump({"evidence": Records(rows)}, pieces.append)
+    assert "".join(pieces) == reference({"evidence": rows})

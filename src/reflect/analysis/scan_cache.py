@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from reflect.models import Reflection
 
 KIND = "themes"
-FORMAT = 2
+FORMAT = 3
 """Bump when the shape of a summary or of the taxonomy file changes."""
 CODE_FILES = ("text.py", "taxonomy.py", "themes.py", "scan_cache.py", "classifier.py")
 
@@ -65,16 +65,22 @@ class Facts:
     tags: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class Summary:
     """One reflection as theme analysis sees it; stands in for a journal ``Entry``
     (``id``, ``path``, ``reflection.date``...) in :func:`~reflect.analysis.themes.analyse`
-    and :class:`~reflect.query.Filters`."""
+    and :class:`~reflect.query.Filters`. (A plain class: ``path`` is made only when asked for.)"""
 
-    id: str
-    path: Path
-    reflection: Facts
-    scan: Scan
+    __slots__ = ("id", "root", "reflection", "scan")
+
+    def __init__(self, id: str, root: Path, reflection: Facts, scan: Scan) -> None:  # noqa: A002
+        self.id = id
+        self.root = root
+        self.reflection = reflection
+        self.scan = scan
+
+    @property
+    def path(self) -> Path:
+        return self.root / f"{self.id}.toml"
 
 
 def summarise(reflection: Reflection, taxonomy: Taxonomy) -> dict[str, Any]:
@@ -96,9 +102,19 @@ def summarise(reflection: Reflection, taxonomy: Taxonomy) -> dict[str, Any]:
             str(reflection.outcome),
             list(reflection.tags),
         ],
-        "scan": scan(reflection, taxonomy).to_data(),
+        "scan": _scan_data(scan(reflection, taxonomy)),
         "steps": steps,
     }
+
+
+def _scan_data(found: Scan) -> list[Any]:
+    """A scan, compactly: ``[strings, hits, pairs]``, each string once and the hits (five
+    strings each) and pairs (three) as flat lists of indexes into ``strings``."""
+    strings: dict[str, int] = {}
+    index = strings.setdefault
+    hits = [index(value, len(strings)) for hit in found.hits for value in hit]
+    pairs = [index(value, len(strings)) for pair in found.pairs for value in (pair.key, pair.words, pair.text)]
+    return [list(strings), hits, pairs]
 
 
 def _facts(data: list[Any]) -> Facts:
@@ -106,14 +122,22 @@ def _facts(data: list[Any]) -> Facts:
     return Facts(dt.date.fromisoformat(date), company, role, stage, outcome, tuple(tags))
 
 
-def _scan(data: dict[str, Any]) -> Scan:
-    # Theme ids, fields and triggers repeat in every reflection, and several hits and
-    # pairs quote the same sentence: keep one copy of each string (sys.intern).
-    # Fields are passed in order: the data is ``dataclasses.asdict`` of each.
+def _scan(data: list[Any]) -> Scan:
+    # Theme ids, fields and triggers repeat in every reflection, and sentences across
+    # reflections: keep one copy of each string (sys.intern).
+    table, hits, pairs = data
+    if type(table) is not list or type(hits) is not list or type(pairs) is not list:
+        raise TypeError("scan")
     intern = sys.intern
-    hits = [Hit(*[intern(v) if type(v) is str else v for v in h.values()]) for h in data["hits"]]
-    pairs = [Pair(*[intern(v) if type(v) is str else v for v in p.values()]) for p in data["pairs"]]
-    return Scan(hits, pairs)
+    strings = [intern(s) for s in table]
+    try:
+        found = iter(hits)
+        hit_list = [Hit(strings[a], strings[b], strings[c], strings[d], strings[e]) for a, b, c, d, e in zip(found, found, found, found, found, strict=True)]
+        found = iter(pairs)
+        pair_list = [Pair(strings[a], strings[b], strings[c]) for a, b, c in zip(found, found, found, strict=True)]
+    except IndexError as error:
+        raise ValueError("scan") from error
+    return Scan(hit_list, pair_list)
 
 
 def _decoded(data: dict[str, Any]) -> tuple[Facts, Scan, dict[str, list[str]]]:
@@ -343,12 +367,12 @@ def load_summaries(journal: Journal, source: ThemeSource) -> tuple[list[Summary]
         return summarise(entry.reflection, source.compiled())
 
     with gc_paused():
-        values, problems = journal.derive_all(KIND, source.key, compute, source.cache, load=_decoded)
+        values, problems = journal.derive_all(KIND, source.key, compute, source.cache, load=_decoded, prepare=source.compiled)
         summaries = []
         source.step_themes = {}
         root = journal.root
         for ident, (facts, found, steps) in values.items():
-            summaries.append(Summary(ident, root / f"{ident}.toml", facts, found))
+            summaries.append(Summary(ident, root, facts, found))
             source._add_steps(steps)
     return summaries, problems
 

@@ -102,6 +102,8 @@ class Taxonomy:
     by_first: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)
     prefixed: list[Pattern] = field(default_factory=list)
     prefix_cache: dict[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict, repr=False)
+    #: What one sentence gives with this taxonomy (see ``themes._sentence``): reflections repeat sentences.
+    sentence_cache: dict[str, tuple] = field(default_factory=dict, repr=False)
     fingerprint: str = ""
     # The enabled built-in themes the statistical model may add (see analysis/classifier.py);
     # custom themes are lexicon-only, and an empty set switches the model off.
@@ -116,7 +118,7 @@ class Taxonomy:
         """The same themes matched by the lexicon alone (for measuring what the model adds)."""
         from dataclasses import replace
 
-        return replace(self, model_themes=frozenset(), fingerprint=self.lexicon_fingerprint, prefix_cache={})
+        return replace(self, model_themes=frozenset(), fingerprint=self.lexicon_fingerprint, prefix_cache={}, sentence_cache={})
 
     @property
     def lexicon_fingerprint(self) -> str:

@@ -30,13 +30,21 @@ def themes(
 
     Example: reflect themes --since 2026-06-01; reflect themes conciseness; reflect themes --list
     """
-    from reflect.analysis.scan_cache import ThemeSource, theme_report
-    from reflect.errors import NotFound
+    from reflect.analysis.scan_cache import ThemeSource
+    from reflect.cache import gc_paused
 
     if list_themes:
         _list(ThemeSource(context.config().themes, context.cache()).themes_only().themes, json_output)
         return
     chosen = filters(company, stage, outcome, tag, since, until)
+    with gc_paused():  # a report is 100,000s of small acyclic objects: collecting them finds nothing
+        _report(theme_id, chosen, min_count, json_output)
+
+
+def _report(theme_id: Optional[str], chosen, min_count: int, json_output: bool) -> None:  # type: ignore[no-untyped-def]
+    from reflect.analysis.scan_cache import ThemeSource, theme_report
+    from reflect.errors import NotFound
+
     report, problems = theme_report(context.journal(), context.config().themes, context.cache(), chosen, min_count=min_count)
     context.warn_problems(problems)
     result = report.theme(theme_id) if theme_id else None

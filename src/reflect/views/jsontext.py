@@ -15,6 +15,15 @@ from json.encoder import encode_basestring
 from typing import Any
 
 FLUSH_PARTS = 4096
+RECORDS_CHUNK = 2000
+
+
+class Records(list):  # type: ignore[type-arg]
+    """A list the caller promises holds only non-empty dicts whose values are str, int,
+    float, bool or None (rows of a table: the evidence of a theme). Written as any list
+    is, but in one call of the C encoder per few thousand rows instead of one per row."""
+
+    __slots__ = ()
 
 
 class _Out(list):
@@ -118,6 +127,27 @@ def _flat_encoder(separator: str) -> Callable[[Any], str]:
     return lambda value: "".join(chunks(value, 0))
 
 
+def _records(rows: Records, out: _Out, newline: str, inner: str) -> None:
+    """``rows`` at ``newline``'s indent: each chunk of rows is encoded in one C call with the
+    separator of their items; since the encoder escapes every newline inside a string, that
+    separator after a ``}`` and before a ``{`` can only stand between two rows."""
+    field = inner + "  "
+    separator = "," + field
+    encode = _flat_encoders.get(field)
+    if encode is None:
+        encode = _flat_encoders[field] = _flat_encoder(separator)
+    between = "}" + separator + "{"
+    joint = inner + "}," + inner + "{" + field
+    out.append("[" + inner + "{" + field)
+    for start in range(0, len(rows), RECORDS_CHUNK):
+        if start:
+            out.append(joint)
+        text = encode(rows[start : start + RECORDS_CHUNK])
+        out.append(text[2:-2].replace(between, joint))
+        out.flush()  # a chunk is large: hand it out now (a no-op for dumps)
+    out.append(inner + "}" + newline + "]")
+
+
 def _encode(value: Any, out: _Out, newline: str) -> None:
     append = out.append
     if isinstance(value, dict):
@@ -149,6 +179,9 @@ def _encode(value: Any, out: _Out, newline: str) -> None:
             append("[]")
             return
         inner = newline + "  "
+        if type(value) is Records:
+            _records(value, out, newline, inner)
+            return
         if type(value) is list:
             text = _flat(value, inner)
             if text is not None:
