@@ -300,12 +300,31 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
         if any(p.theme == pattern.theme and content[ps].clause == clause for p, ps, _ in plain_positive):
             continue
         weak.append((pattern, start, end, pattern.phrase))
+    fine = _fine_clauses(tokens)
+    if fine:
+        weak = [w for w in weak if content[w[1]].clause not in fine]
+        if calm is not None:
+            calm.add(GOOD)
     best: dict[str, tuple[int, str]] = {}
     for pattern, start, end, trigger in weak:
         score = end - start + len(pattern.elems) - (10 if pattern.topic else 0)
         if pattern.theme not in best or score > best[pattern.theme][0]:
             best[pattern.theme] = (score, trigger)
     return [(theme, trigger) for theme, (_, trigger) in best.items()]
+
+
+def _fine_clauses(tokens: list[Token]) -> set[int]:
+    fine: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.stem not in NEGATORS:
+            continue
+        for k in range(i + 1, min(len(tokens), i + 4)):
+            if tokens[k].clause != token.clause:
+                break
+            if tokens[k].stem in _NOT_A_PROBLEM or (tokens[k].stem == "question" and tokens[k - 1].word == "in"):
+                fine.add(token.clause)
+                break
+    return fine
 
 
 def _troubled(content: list[Token], weak: list[tuple[Pattern, int, int, str]]) -> bool:
