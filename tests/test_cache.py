@@ -153,3 +153,44 @@ def test_derived_data_is_reused_until_its_file_or_fingerprint_changes(log, data_
     assert changed[first] == {"company": "Acme", "wrong": 2} and calls[-1] == first and len(calls) == 5
     uncached, _ = journal.derive_all("words", "v2", words)
     assert uncached == changed
+
+
+def test_one_new_file_is_the_only_one_read_and_the_others_stay_cached(log, data_dir):
+    ids = [log(c, "Dev", f"2026-01-1{i}", "--went-wrong", "Rambled") for i, c in enumerate(["Acme", "Globex", "Initech"])]
+    journal = Journal(data_dir)
+    calls: list[str] = []
+
+    def company(entry):
+        calls.append(entry.id)
+        return (entry.reflection.company, len(entry.reflection.went_wrong))
+
+    first, _ = journal.derive_all("company", "v1", company, cache=Cache())
+    assert len(calls) == 3
+    new = log("Hooli", "Dev", "2026-01-20")
+    (data_dir / f"{ids[0]}.toml").unlink()
+    second, _ = journal.derive_all("company", "v1", company, cache=Cache())
+    assert calls[3:] == [new]  # only the new file was read
+    assert list(second) == [ids[1], ids[2], new] and second[new] == ("Hooli", 0)
+    assert second[ids[1]] == first[ids[1]] == ("Globex", 1)  # tuples stay tuples through the cache
+    # The parse cache still holds the unchanged files (it is not emptied by the snapshot's reads).
+    with sqlite3.connect(cache_file()) as db:
+        names = sorted(n for (n,) in db.execute("SELECT name FROM files"))
+    assert names == sorted(f"{i}.toml" for i in (ids[1], ids[2], new))
+    third, _ = journal.derive_all("company", "v1", company, cache=Cache())
+    assert third == second and len(calls) == 4
+
+
+def test_files_changed_within_the_racy_window_are_computed_every_time(log, data_dir, monkeypatch):
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", 3600.0)
+    log("Acme", "Dev", "2026-01-10")
+    journal = Journal(data_dir)
+    calls: list[str] = []
+
+    def company(entry):
+        calls.append(entry.id)
+        return entry.reflection.company
+
+    for _ in range(2):
+        values, _ = journal.derive_all("company", "v1", company, cache=Cache())
+        assert list(values.values()) == ["Acme"]
+    assert len(calls) == 2  # a file just written could change again unseen: never served from the cache

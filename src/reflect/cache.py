@@ -10,6 +10,11 @@ read, and reported, on every run.
 Other code uses it in two ways:
 
 * ``Journal.load_all(cache=cache)`` loads the journal through the cache;
+* ``Journal.derive_all(...)`` keeps a *snapshot*: one result per file of a whole
+  journal directory, each with its file's stat key, in one marshalled blob
+  (:meth:`Cache.snapshot` / :meth:`Cache.put_snapshot`); reading 10,000 results
+  is then one row and one ``marshal.loads`` instead of 10,000 JSON documents.
+  An entry is used only while its file's name and key still match;
 * :func:`derive` (or :meth:`Cache.get_derived` / :meth:`Cache.put_derived`)
   keeps a per-file result (for example the themes found in one reflection)
   next to the parsed file, under a ``kind`` and a ``fingerprint`` of whatever
@@ -23,6 +28,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -33,7 +39,7 @@ if TYPE_CHECKING:
     from reflect.journal import Entry
     from reflect.models import Reflection
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 FILE_NAME = "parse-cache.sqlite3"
 RACY_SECONDS = 2.0
 """Files changed this recently are not cached: a second edit within the file
@@ -63,7 +69,15 @@ CREATE TABLE IF NOT EXISTS derived(
     data TEXT NOT NULL,
     PRIMARY KEY(file_id, kind)
 );
+CREATE TABLE IF NOT EXISTS snapshots(
+    root TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY(root, kind)
+);
 """
+SNAPSHOT_FORMAT = 1
 
 
 def file_key(info: os.stat_result) -> Key:
@@ -155,7 +169,7 @@ class Cache:
                 found = None  # a new (empty) file
             if found is None or found[0] != expected:
                 db.execute("BEGIN IMMEDIATE")
-                statements = "DROP TABLE IF EXISTS derived; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;" + _SCHEMA
+                statements = "DROP TABLE IF EXISTS snapshots; DROP TABLE IF EXISTS derived; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;" + _SCHEMA
                 for statement in statements.split(";"):
                     if statement.strip():
                         db.execute(statement)
@@ -246,35 +260,61 @@ class Cache:
         Files changed in the last :data:`RACY_SECONDS` are not stored.
         """
         self._ids = dict(used)
+        self.prune(root, used.values())
+        self.store(root, fresh)
+
+    def prune(self, root: Path, keep: Iterable[int]) -> None:
+        """Drop the rows of one journal directory (and their derived data) except the ids in ``keep``."""
         db = self._connection()
         if db is None:
             return
+        keep = set(keep)
         where = _root(root)
-        keep = set(used.values())
-        racy = time.time_ns() - int(RACY_SECONDS * 1e9)
-        storable = {n: v for n, v in fresh.items() if max(v[0][0], v[0][3]) < racy}
         try:
             count = db.execute("SELECT count(*) FROM files WHERE root=?", (where,)).fetchone()[0]
-            if count == len(keep) and not storable:
+            if count == len(keep):
                 return
             db.execute("BEGIN IMMEDIATE")
             ids = [i for (i,) in db.execute("SELECT id FROM files WHERE root=?", (where,))]
             drop = [(i,) for i in ids if i not in keep]
             db.executemany("DELETE FROM derived WHERE file_id=?", drop)
             db.executemany("DELETE FROM files WHERE id=?", drop)
-            for name, (key, reflection) in storable.items():
+            db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._rollback(error)
+
+    def store(self, root: Path, fresh: Mapping[str, tuple[Key, Reflection | str]]) -> None:
+        """Store reflections just parsed (models, or their JSON), by file name, with the stat key
+        taken *before* each file was read, in one transaction; files changed in the last
+        :data:`RACY_SECONDS` are left out. Can be called in batches."""
+        db = self._connection()
+        racy = time.time_ns() - int(RACY_SECONDS * 1e9)
+        storable = [(n, v) for n, v in fresh.items() if max(v[0][0], v[0][3]) < racy]
+        if db is None or not storable:
+            return
+        where = _root(root)
+        ids = {}
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for name, (key, reflection) in storable:
                 cursor = db.execute(
                     "INSERT OR REPLACE INTO files(root, name, mtime_ns, size, ino, ctime_ns, reflection)"
                     " VALUES(?,?,?,?,?,?,?)",
                     (where, name, *key, reflection if isinstance(reflection, str) else reflection.model_dump_json(by_alias=True)),
                 )
-                self._ids[root / name] = int(cursor.lastrowid or 0)
+                ids[root / name] = int(cursor.lastrowid or 0)
             db.execute("COMMIT")
         except sqlite3.Error as error:
+            self._rollback(error)
+            return
+        self._ids.update(ids)
+
+    def _rollback(self, error: sqlite3.Error) -> None:
+        db = self._db
+        if db is not None:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
-            self._ids = dict(used)
-            self._failed(error)
+        self._failed(error)
 
     # -- per-file derived data ---------------------------------------------------
 
@@ -300,36 +340,59 @@ class Cache:
             pass
         return {}
 
-    def derived_rows(
-        self, root: Path, kind: str, fingerprint: str, load: Callable[[Any], Any] | None = None
-    ) -> dict[int, Any]:
-        """Derived data of ``kind`` under ``fingerprint`` for one journal directory, by file row id.
+    def snapshot(self, root: Path, kind: str, fingerprint: str) -> dict[str, tuple[Key, Any]]:
+        """The last snapshot of ``kind`` under ``fingerprint`` for one journal directory:
+        ``{file name: (stat key, data)}``; empty if there is none or it is unusable.
 
-        With ``load``, each value is ``load(data)``, made row by row; a row whose data
-        does not parse or that ``load`` rejects (KeyError, TypeError, ValueError) is left out.
+        The caller must still compare each entry's key with its file's (see ``Journal.derive_all``).
         """
-        import json
+        import marshal
 
         db = self._connection()
         if db is None:
             return {}
-        result: dict[int, Any] = {}
         try:
-            cursor = db.execute(
-                "SELECT d.file_id, d.data FROM derived d JOIN files f ON f.id = d.file_id"
-                " WHERE f.root=? AND d.kind=? AND d.fingerprint=?",
-                (_root(root), kind, fingerprint),
-            )
-            for ident, data in cursor:
-                try:
-                    value = json.loads(data)
-                    result[ident] = value if load is None else load(value)
-                except (KeyError, TypeError, ValueError):
-                    continue
+            found = db.execute(
+                "SELECT data FROM snapshots WHERE root=? AND kind=? AND fingerprint=?", (_root(root), kind, fingerprint)
+            ).fetchone()
         except sqlite3.Error as error:
             self._failed(error)
             return {}
-        return result
+        if found is None:
+            return {}
+        try:
+            version, python, files = marshal.loads(found[0])
+        except (EOFError, ValueError, TypeError):
+            return {}
+        if version != SNAPSHOT_FORMAT or python != list(sys.version_info[:2]) or type(files) is not dict:
+            return {}
+        return files
+
+    def put_snapshot(self, root: Path, kind: str, fingerprint: str, files: Mapping[str, tuple[Key, Any]]) -> None:
+        """Replace the snapshot of ``kind`` for one journal directory (see :meth:`snapshot`).
+
+        The data must be marshallable (str, int, float, bool, None, and lists, tuples and
+        dicts of them). Entries of files changed in the last :data:`RACY_SECONDS` are left out.
+        Strings that are the same object are stored once and read back as one object.
+        """
+        import marshal
+
+        db = self._connection()
+        if db is None:
+            return
+        racy = time.time_ns() - int(RACY_SECONDS * 1e9)
+        kept = {name: value for name, value in files.items() if max(value[0][0], value[0][3]) < racy}
+        try:
+            blob = marshal.dumps((SNAPSHOT_FORMAT, list(sys.version_info[:2]), kept))
+        except ValueError:
+            return  # not marshallable: a caller's bug, but never the user's problem
+        try:
+            db.execute(
+                "INSERT OR REPLACE INTO snapshots(root, kind, fingerprint, data) VALUES(?,?,?,?)",
+                (_root(root), kind, fingerprint, blob),
+            )
+        except sqlite3.Error as error:
+            self._failed(error)
 
     def put_derived(self, kind: str, fingerprint: str, values: Mapping[Path, Any]) -> None:
         """Store JSON-able derived data per file (files of the last load only)."""
@@ -344,9 +407,7 @@ class Cache:
             db.executemany("INSERT OR REPLACE INTO derived(file_id, kind, fingerprint, data) VALUES(?,?,?,?)", rows)
             db.execute("COMMIT")
         except sqlite3.Error as error:
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            self._failed(error)
+            self._rollback(error)
 
 
 def derive(

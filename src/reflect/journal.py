@@ -7,13 +7,14 @@ the valid reflections plus a list of problems, so one bad file never hides the r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -216,13 +217,17 @@ class Journal:
 
     def files(self) -> list[Path]:
         """Every candidate reflection file (anything named ``*.toml`` that is not hidden)."""
+        return [self.root / name for name in self.file_names()]
+
+    def file_names(self) -> list[str]:
+        """The names of :meth:`files`, in the same order (no ``Path`` made for each)."""
         try:
             names = [e.name for e in os.scandir(self.root)]
         except FileNotFoundError:
             return []
         except NotADirectoryError:
             raise NotFound(f"{self.root}: the data directory is a file, not a directory") from None
-        return [self.root / n for n in _sorted_names(n for n in names if n.endswith(SUFFIX) and not n.startswith("."))]
+        return _sorted_names(n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
 
     def read(self, path: Path) -> Reflection:
         """Load and validate one file; raises :class:`InvalidReflection` naming the problem."""
@@ -297,77 +302,117 @@ class Journal:
         cache: Cache | None = None,
         load: Callable[[Any], Any] | None = None,
         prepare: Callable[[], object] | None = None,
+        adopt: Callable[[Any], Any] | None = None,
     ) -> tuple[dict[str, Any], list[Problem]]:
-        """``compute(entry)`` (JSON-able data) for every valid reflection, by id, plus the problems.
+        """``compute(entry)`` for every valid reflection, by id (in file order), plus the problems.
 
-        Streams: reflections are not kept, so memory holds only the derived data.
-        With a cache, files whose result is cached for ``kind`` and ``fingerprint``
-        (which must change whenever ``compute`` would give another answer) are
-        not even read. With ``load``, the values returned are ``load(data)``, each
-        made as soon as its data is read (so the data itself is never all held at
-        once); cached data that ``load`` rejects (KeyError, TypeError, ValueError)
-        is computed again. ``prepare``, if given, is called once before the first
-        ``compute`` (what every computation shares, made before work is shared out).
+        ``compute`` returns marshallable data (str, int, float, bool, None, and lists, tuples
+        and dicts of them). Streams: reflections are not kept, so memory holds only the
+        derived data. With a cache, the results are kept as one snapshot of the journal
+        directory for ``kind`` (see :meth:`Cache.snapshot`) under ``fingerprint``, which must
+        change whenever ``compute`` would give another answer: a file whose name and stat key
+        are those of its snapshot entry is neither read nor computed again. Files that are
+        not (new, changed, or the first time) are read through the parse cache.
+
+        With ``load``, the values returned are ``load(data)``, each made as soon as its data is
+        at hand; snapshot data that ``load`` rejects (KeyError, TypeError, ValueError) is computed
+        again. ``adopt``, if given, is applied to freshly computed data before it is kept or
+        loaded (to intern its strings, say, so that the snapshot stores each of them once).
+        ``prepare``, if given, is called once before the first ``compute`` (what every
+        computation shares, made before work is shared out).
 
         When more than :data:`PARALLEL_MIN` files need reading and computing, they are
         shared between :data:`WORKERS` processes (forked, where the platform has fork);
         the results, and every write to the cache, stay in this process.
         """
-        import json
-
         from reflect.cache import file_key, gc_paused
 
-        rows = cache.rows(self.root, text=False) if cache is not None else {}
-        known = cache.derived_rows(self.root, kind, fingerprint, load) if cache is not None else {}
+        snapshot = cache.snapshot(self.root, kind, fingerprint) if cache is not None else {}
         values: dict[str, Any] = {}
         problems: list[Problem] = []
-        fresh: dict = {}
-        used: dict[Path, int] = {}
-        computed: dict[Path, Any] = {}
-        # (path, stat key or None, cached reflection JSON or None), in file order
-        todo: list[tuple[Path, Any, str | None]] = []
+        kept: dict[str, tuple[Any, Any]] = {}  # the next snapshot: file name -> (stat key, data)
+        keys: dict[str, Any] = {}  # every regular file's stat key, by name
+        todo: list[tuple[Path, Any]] = []  # files to read and compute, in file order
 
-        with gc_paused():
-            for path in self.files():
+        with gc_paused(), _directory(self.root) as folder:
+            root = str(self.root)
+            for name in self.file_names():
+                stem = name[: -len(SUFFIX)]
                 try:
-                    info: os.stat_result | None = os.lstat(path)
+                    info: os.stat_result | None = (
+                        os.stat(name, dir_fd=folder, follow_symlinks=False) if folder is not None else os.lstat(os.path.join(root, name))
+                    )
                 except OSError:
                     info = None
-                regular = info is not None and stat.S_ISREG(info.st_mode)
-                key = file_key(info) if regular else None  # type: ignore[arg-type]
-                row = rows.get(path.name)
-                if cache is not None and row is not None and regular and row.key == key:
-                    if row.id in known:
-                        used[path] = row.id
-                        values[path.stem] = known[row.id]
-                        continue
-                    text = cache.reflection_text(row).reflection
-                    if text:
-                        used[path] = row.id
-                        todo.append((path, key, text))
-                        values[path.stem] = None  # keeps the file order; filled below
-                        continue
-                todo.append((path, key, None))
-                values[path.stem] = None
-            if todo and prepare is not None:
-                prepare()
-            for (path, key, text), (data, reflection_json, found) in zip(todo, _derive_each(self, compute, todo)):
-                problems.extend(found)
-                if data is _UNUSABLE:
-                    used.pop(path, None)  # a cached reflection that no longer validates: read the file
-                    data, reflection_json, found = _derive_one(self, compute, path, None)
-                    problems.extend(found)
-                if data is None:
-                    del values[path.stem]
-                    continue
-                computed[path] = data
-                values[path.stem] = data if load is None else load(data)
-                if reflection_json is not None and key is not None:
-                    fresh[path.name] = (key, reflection_json)
-        if cache is not None:
-            cache.update(self.root, fresh, used)
-            cache.put_derived(kind, fingerprint, computed)
+                key = file_key(info) if info is not None and stat.S_ISREG(info.st_mode) else None
+                keys[name] = key
+                found = snapshot.get(name) if key is not None else None
+                if found is not None:
+                    try:
+                        if found[0] == key:
+                            values[stem] = found[1] if load is None else load(found[1])
+                            kept[name] = found
+                            continue
+                    except (KeyError, TypeError, ValueError, IndexError):
+                        pass  # an unusable entry: computed again
+                todo.append((self.root / name, key))
+                values[stem] = None  # keeps the file order; filled below
+            added = self._derive_todo(todo, keys, compute, cache, load, prepare, adopt, values, kept, problems) if todo else 0
+            if cache is not None and (added or len(kept) != len(snapshot)):
+                cache.put_snapshot(self.root, kind, fingerprint, kept)
         return values, problems
+
+    def _derive_todo(  # noqa: PLR0913 - the working state of derive_all
+        self,
+        todo: list[tuple[Path, Any]],
+        keys: dict[str, Any],
+        compute: Callable[[Entry], Any],
+        cache: Cache | None,
+        load: Callable[[Any], Any] | None,
+        prepare: Callable[[], object] | None,
+        adopt: Callable[[Any], Any] | None,
+        values: dict[str, Any],
+        kept: dict[str, tuple[Any, Any]],
+        problems: list[Problem],
+    ) -> int:
+        """Read and compute the files of ``todo`` for :meth:`derive_all` (filling ``values``,
+        ``kept`` and ``problems``), keeping the parse cache in step; returns how many were added."""
+        rows = cache.rows(self.root, text=False) if cache is not None else {}
+        used = {name: row.id for name, row in rows.items() if row.key == keys.get(name)}
+        if cache is not None:
+            cache.prune(self.root, used.values())  # rows of deleted and changed files
+        items: list[tuple[Path, Any, str | None]] = []
+        for path, key in todo:
+            text = None
+            if cache is not None and path.name in used:
+                text = cache.reflection_text(rows[path.name]).reflection or None
+            items.append((path, key, text))
+        if prepare is not None:
+            prepare()
+        added = 0
+        fresh: dict[str, tuple[Any, str]] = {}
+        for (path, key, _), (data, reflection_json, found) in zip(items, _derive_each(self, compute, items)):
+            problems.extend(found)
+            if data is _UNUSABLE:  # a cached reflection that no longer validates: read the file
+                data, reflection_json, found = _derive_one(self, compute, path, None)
+                problems.extend(found)
+            if data is None:
+                del values[path.stem]
+                continue
+            if adopt is not None:
+                data = adopt(data)
+            values[path.stem] = data if load is None else load(data)
+            if key is not None:
+                kept[path.name] = (key, data)
+                added += 1
+                if reflection_json is not None:
+                    fresh[path.name] = (key, reflection_json)
+                    if len(fresh) >= STORE_BATCH and cache is not None:
+                        cache.store(self.root, fresh)  # in batches: parsed files are not all held at once
+                        fresh = {}
+        if cache is not None and fresh:
+            cache.store(self.root, fresh)
+        return added
 
     def resolve(self, ident: str, where: Path | None = None) -> Path:
         """The file of an id, or of the only id starting with the given prefix."""
@@ -552,11 +597,31 @@ class Journal:
         return report
 
 
+@contextlib.contextmanager
+def _directory(root: Path) -> Iterator[int | None]:
+    """A descriptor of the journal directory, to stat its files without resolving the path
+    each time (None where the platform cannot, or the directory cannot be opened)."""
+    if os.stat not in os.supports_dir_fd or os.stat not in os.supports_follow_symlinks:
+        yield None
+        return
+    try:
+        fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield None
+        return
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
 # --- deriving many files, on more than one core ---------------------------------------------
 
 PARALLEL_MIN = 300
 """Fewer files than this to read and compute are done in this process (a pool costs ~50 ms)."""
 WORKERS = 2
+STORE_BATCH = 500
+"""Parsed reflections are written to the parse cache this many at a time."""
 _UNUSABLE = object()
 _job: tuple[Journal, Callable[[Entry], Any]] | None = None  # what forked workers run
 
@@ -566,8 +631,6 @@ def _derive_one(
 ) -> tuple[Any, str | None, list[Problem]]:
     """``(data, reflection JSON to cache or None, problems)`` for one file; data is None for a
     bad file and ``_UNUSABLE`` when cached JSON ``text`` no longer validates."""
-    import json
-
     if text is not None:
         from pydantic import ValidationError
 
@@ -584,51 +647,57 @@ def _derive_one(
         except OSError as error:
             return None, None, [Problem(path, "", f"cannot read: {error.strerror or error}")]
         reflection_json = reflection.model_dump_json(by_alias=True)
-    # Through JSON, so that a computed value equals the same value read from the cache.
-    data = json.loads(json.dumps(compute(Entry(path.stem, path, reflection))))
-    return data, reflection_json, []
+    return compute(Entry(path.stem, path, reflection)), reflection_json, []
 
 
-def _derive_chunk(chunk: list[tuple[Path, Any, str | None]]) -> list[tuple[Any, str | None, list[Problem]]]:
+def _derive_chunk(chunk: list[tuple[Path, Any, str | None]]) -> list[tuple[str, Any, str | None, list[Problem]]]:
     journal, compute = _job  # type: ignore[misc]
     out = []
     for path, _, text in chunk:
         data, reflection_json, problems = _derive_one(journal, compute, path, text)
         out.append(("unusable" if data is _UNUSABLE else "ok", data if data is not _UNUSABLE else None, reflection_json, problems))
-    return out  # type: ignore[return-value]
+    return out
 
 
-def _derive_each(journal: Journal, compute: Callable[[Entry], Any], todo: list[tuple[Path, Any, str | None]]):
+def _derive_each(
+    journal: Journal, compute: Callable[[Entry], Any], todo: list[tuple[Path, Any, str | None]]
+) -> Iterator[tuple[Any, str | None, list[Problem]]]:
     """``_derive_one`` for each item of ``todo``, in order: in worker processes when there
-    are many and the platform can fork, else (or if the pool fails to start) here."""
-    if len(todo) >= PARALLEL_MIN and WORKERS > 1:
-        results = _in_workers(journal, compute, todo)
-        if results is not None:
-            return results
-    return (_derive_one(journal, compute, path, text) for path, _, text in todo)
+    are many and the platform can fork, else (or if the pool fails) here."""
+    done = 0
+    if len(todo) >= PARALLEL_MIN and WORKERS > 1 and _can_fork():
+        for result in _in_workers(journal, compute, todo):
+            yield result
+            done += 1
+    for path, _, text in todo[done:]:
+        yield _derive_one(journal, compute, path, text)
 
 
-def _in_workers(journal: Journal, compute: Callable[[Entry], Any], todo: list[tuple[Path, Any, str | None]]) -> list | None:
+def _can_fork() -> bool:
     import multiprocessing
     import sys
 
-    global _job
-    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
-        return None
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_workers(
+    journal: Journal, compute: Callable[[Entry], Any], todo: list[tuple[Path, Any, str | None]]
+) -> Iterator[tuple[Any, str | None, list[Problem]]]:
+    """The results of the items of ``todo`` from a pool of forked workers, in order, as they
+    come; stops early (the caller does the rest) if the pool cannot start or breaks."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    global _job
     size = max(20, len(todo) // (WORKERS * 8))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     _job = (journal, compute)
     try:
         with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = list(pool.map(_derive_chunk, chunks))
-    except Exception:  # noqa: BLE001 - no pool (no /dev/shm, a worker killed...): do the work here
-        return None
+            for chunk in pool.map(_derive_chunk, chunks):
+                for status, data, reflection_json, problems in chunk:
+                    yield (_UNUSABLE if status == "unusable" else data), reflection_json, problems
+    except Exception:  # noqa: BLE001 - no pool (no /dev/shm, a worker killed...): the caller finishes here
+        return
     finally:
         _job = None
-    return [
-        (_UNUSABLE if status == "unusable" else data, reflection_json, problems)
-        for chunk in done
-        for status, data, reflection_json, problems in chunk
-    ]

@@ -96,7 +96,7 @@ def test_every_labelled_example_scans_as_before(taxonomies):
     assert len(reflections) > 3000
     for reflection in reflections:
         summary = json.loads(json.dumps(scan_cache.summarise(reflection, fast)))  # as the cache keeps it
-        read_back = {"scan": scan_cache._decoded(summary)[1].to_data(), "steps": summary["steps"]}
+        read_back = {"scan": scan_cache._decoded(summary)[1].to_data(), "steps": summary[3]}
         assert read_back == reference_summary(reflection, slow), reflection.company
 
 

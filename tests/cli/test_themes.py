@@ -4,8 +4,10 @@ and every change to the journal or the taxonomy shows through on the next run.""
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,13 @@ def themes_json(reflect, *args: str) -> dict:
     return json.loads(result.stdout)
 
 
+def snapshot() -> dict:
+    """The journal's theme summaries as the cache keeps them: {file name: (stat key, summary)}."""
+    with sqlite3.connect(cache_dir() / cache_module.FILE_NAME) as db:
+        (blob,) = db.execute("SELECT data FROM snapshots WHERE kind='themes'").fetchone()
+    return marshal.loads(blob)[2]
+
+
 def theme_ids(data: dict) -> list[str]:
     return [t["id"] for t in data["themes"]]
 
@@ -49,10 +58,9 @@ def test_warm_cold_and_no_cache_give_the_same_json(log, reflect):
     bypass = reflect("--no-cache", "themes", "--json").stdout
     assert cold == warm == bypass
     assert "conciseness" in theme_ids(json.loads(warm))
-    # The compiled taxonomy and the per-file scans are kept in the cache directory.
+    # The compiled taxonomy and the per-file summaries are kept in the cache directory.
     assert list(cache_dir().glob("taxonomy-*.json")) and list(cache_dir().glob("themes-*.json"))
-    with sqlite3.connect(cache_dir() / cache_module.FILE_NAME) as db:
-        assert db.execute("SELECT count(*) FROM derived WHERE kind='themes'").fetchone()[0] == 4
+    assert len(snapshot()) == 4
 
 
 def test_filters_and_one_theme_read_the_same_through_the_cache(log, reflect):
@@ -112,13 +120,21 @@ def test_a_corrupt_cache_is_rebuilt_silently(log, reflect):
     assert reflect("themes", "--json").stdout == expected
 
 
-def test_damaged_scan_rows_are_computed_again(log, reflect):
+def test_damaged_summaries_are_computed_again(log, reflect):
     _journal(log)
     expected = reflect("themes", "--json").stdout
-    with sqlite3.connect(cache_dir() / cache_module.FILE_NAME) as db:
-        db.execute("UPDATE derived SET data='{\"facts\": 1}' WHERE kind='themes'")
-    result = reflect("themes", "--json")
-    assert result.exit_code == 0 and result.stdout == expected
+    files = snapshot()
+    names = sorted(files)
+    files[names[0]] = (files[names[0]][0], {"facts": 1})  # not a summary
+    files[names[1]] = (files[names[1]][0], (1, [], [], {}))  # facts that are not facts
+    files[names[2]] = (files[names[2]][0], (files[names[2]][1][0], [("conciseness", "went_wrong")], [], {}))  # a short hit
+    files[names[3]] = "not an entry"
+    for blob in (marshal.dumps((cache_module.SNAPSHOT_FORMAT, list(sys.version_info[:2]), files)), b"\x00garbage", b""):
+        with sqlite3.connect(cache_dir() / cache_module.FILE_NAME) as db:
+            db.execute("UPDATE snapshots SET data=? WHERE kind='themes'", (blob,))
+        result = reflect("themes", "--json")
+        assert result.exit_code == 0 and result.stderr == "" and result.stdout == expected
+        assert len(snapshot()) == 4  # written again, whole
 
 
 def test_plan_and_brief_are_the_same_through_the_cache(log, reflect):

@@ -13,8 +13,9 @@ are thrown away the moment any input changes:
   is compiled again and rewritten, silently.
 * a *summary* of each reflection (the facts analyses and filters read: date,
   company, role, stage, outcome, tags; its :class:`~reflect.analysis.themes.Scan`;
-  the themes of each of its next steps) is derived data of the parse cache
-  (kind :data:`KIND`, fingerprint the same key), so it dies with its file's row.
+  the themes of each of its next steps) is kept in the snapshot of kind :data:`KIND`
+  under the same key (see ``Journal.derive_all``): one blob for the whole journal,
+  each entry used only while its file is unchanged.
 
 :func:`load_summaries` is the streaming path for ``reflect themes``: with a warm
 cache it reads neither the reflections nor the taxonomy's TOML, and holds small
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from reflect.models import Reflection
 
 KIND = "themes"
-FORMAT = 3
+FORMAT = 4
 """Bump when the shape of a summary or of the taxonomy file changes."""
 CODE_FILES = ("text.py", "taxonomy.py", "themes.py", "scan_cache.py", "classifier.py")
 
@@ -83,8 +84,9 @@ class Summary:
         return self.root / f"{self.id}.toml"
 
 
-def summarise(reflection: Reflection, taxonomy: Taxonomy) -> dict[str, Any]:
-    """A reflection's summary as JSON-able data (what the cache keeps)."""
+def summarise(reflection: Reflection, taxonomy: Taxonomy) -> tuple[Any, ...]:
+    """A reflection's summary as plain data (what the cache keeps): ``(facts, hits, pairs,
+    steps)``, with the facts, each hit (five strings) and each pair (three) as tuples."""
     from reflect.analysis.text import split_sentences
     from reflect.analysis.themes import match_sentence
 
@@ -93,59 +95,45 @@ def summarise(reflection: Reflection, taxonomy: Taxonomy) -> dict[str, Any]:
         text = step.strip()
         if text and text not in steps:
             steps[text] = sorted({t for s in split_sentences(text) for t, _ in match_sentence(s, taxonomy)})
-    return {
-        "facts": [
-            reflection.date.isoformat(),
-            reflection.company,
-            reflection.role,
-            None if reflection.stage is None else str(reflection.stage),
-            str(reflection.outcome),
-            list(reflection.tags),
-        ],
-        "scan": _scan_data(scan(reflection, taxonomy)),
-        "steps": steps,
-    }
+    facts = (
+        reflection.date.isoformat(),
+        reflection.company,
+        reflection.role,
+        None if reflection.stage is None else str(reflection.stage),
+        str(reflection.outcome),
+        tuple(reflection.tags),
+    )
+    found = scan(reflection, taxonomy)
+    return facts, [tuple(hit) for hit in found.hits], [tuple(pair) for pair in found.pairs], steps
 
 
-def _scan_data(found: Scan) -> list[Any]:
-    """A scan, compactly: ``[strings, hits, pairs]``, each string once and the hits (five
-    strings each) and pairs (three) as flat lists of indexes into ``strings``."""
-    strings: dict[str, int] = {}
-    index = strings.setdefault
-    hits = [index(value, len(strings)) for hit in found.hits for value in hit]
-    pairs = [index(value, len(strings)) for pair in found.pairs for value in (pair.key, pair.words, pair.text)]
-    return [list(strings), hits, pairs]
-
-
-def _facts(data: list[Any]) -> Facts:
-    date, company, role, stage, outcome, tags = data
-    return Facts(dt.date.fromisoformat(date), company, role, stage, outcome, tuple(tags))
-
-
-def _scan(data: list[Any]) -> Scan:
-    # Theme ids, fields and triggers repeat in every reflection, and sentences across
-    # reflections: keep one copy of each string (sys.intern).
-    table, hits, pairs = data
-    if type(table) is not list or type(hits) is not list or type(pairs) is not list:
-        raise TypeError("scan")
+def _adopt(data: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A summary just computed, with its strings interned: theme ids, fields and triggers
+    repeat in every reflection (and sentences across reflections), so the process, and the
+    snapshot the cache keeps, hold one copy of each."""
     intern = sys.intern
-    strings = [intern(s) for s in table]
-    try:
-        found = iter(hits)
-        hit_list = [Hit(strings[a], strings[b], strings[c], strings[d], strings[e]) for a, b, c, d, e in zip(found, found, found, found, found, strict=True)]
-        found = iter(pairs)
-        pair_list = [Pair(strings[a], strings[b], strings[c]) for a, b, c in zip(found, found, found, strict=True)]
-    except IndexError as error:
-        raise ValueError("scan") from error
-    return Scan(hit_list, pair_list)
+    facts, hits, pairs, steps = data
+    date, company, role, stage, outcome, tags = facts
+    facts = (date, intern(company), intern(role), stage if stage is None else intern(stage), intern(outcome), tuple(map(intern, tags)))
+    return facts, [tuple(map(intern, hit)) for hit in hits], [tuple(map(intern, pair)) for pair in pairs], steps
 
 
-def _decoded(data: dict[str, Any]) -> tuple[Facts, Scan, dict[str, list[str]]]:
+def _from_json(data: Any) -> tuple[Any, ...]:
+    """A summary read back from JSON (where its tuples became lists)."""
+    facts, hits, pairs, steps = data
+    return facts, [tuple(hit) for hit in hits], [tuple(pair) for pair in pairs], steps
+
+
+def _decoded(data: Any) -> tuple[Facts, Scan, dict[str, list[str]]]:
     """A summary's data read back: raises KeyError, TypeError or ValueError if it is not one."""
-    steps = data["steps"]
-    if not isinstance(steps, dict):
-        raise TypeError("steps")
-    return _facts(data["facts"]), _scan(data["scan"]), steps
+    facts, hits, pairs, steps = data
+    if type(hits) is not list or type(pairs) is not list or type(steps) is not dict:
+        raise TypeError("summary")
+    date, company, role, stage, outcome, tags = facts
+    if not set(map(len, hits)) <= {5} or not set(map(len, pairs)) <= {3}:
+        raise ValueError("summary")
+    # Plain tuples in the fields' order stand for Hit and Pair (what analyse reads of them).
+    return Facts(dt.date.fromisoformat(date), company, role, stage, outcome, tuple(tags)), Scan(hits, pairs), steps
 
 
 # --- the inputs, and the compiled taxonomy kept between runs ---------------------------------
@@ -336,12 +324,12 @@ class ThemeSource:
         """
         from reflect.cache import derive
 
-        def compute(entry: Entry) -> tuple[dict[str, Any], tuple[Facts, Scan, dict[str, list[str]]]]:
-            data = json.loads(json.dumps(summarise(entry.reflection, self.compiled())))
-            return data, _decoded(data)
+        def compute(entry: Entry) -> tuple[Any, tuple[Facts, Scan, dict[str, list[str]]]]:
+            data = json.loads(json.dumps(summarise(entry.reflection, self.compiled())))  # as the cache keeps it
+            return data, _decoded(_from_json(data))
 
-        def load(data: Any) -> tuple[dict[str, Any], tuple[Facts, Scan, dict[str, list[str]]]]:
-            return data, _decoded(data)
+        def load(data: Any) -> tuple[Any, tuple[Facts, Scan, dict[str, list[str]]]]:
+            return data, _decoded(_from_json(data))
 
         found = derive(self.cache, KIND, self.key, entries, compute, dump=lambda value: value[0], load=load)
         self.step_themes = {}
@@ -363,11 +351,13 @@ def load_summaries(journal: Journal, source: ThemeSource) -> tuple[list[Summary]
     """
     from reflect.cache import gc_paused
 
-    def compute(entry: Entry) -> dict[str, Any]:
+    def compute(entry: Entry) -> tuple[Any, ...]:
         return summarise(entry.reflection, source.compiled())
 
     with gc_paused():
-        values, problems = journal.derive_all(KIND, source.key, compute, source.cache, load=_decoded, prepare=source.compiled)
+        values, problems = journal.derive_all(
+            KIND, source.key, compute, source.cache, load=_decoded, prepare=source.compiled, adopt=_adopt
+        )
         summaries = []
         source.step_themes = {}
         root = journal.root

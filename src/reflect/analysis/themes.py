@@ -85,8 +85,7 @@ class Hit(NamedTuple):
         return cls(**data)
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """Two neighbouring content words in a sentence no theme covered (an emerging-theme candidate)."""
 
     key: str
@@ -96,13 +95,17 @@ class Pair:
 
 @dataclass
 class Scan:
+    """What :func:`scan` found in one reflection. Read back from the cache, ``hits`` and
+    ``pairs`` are plain tuples in the fields' order of :class:`Hit` and :class:`Pair`
+    (making 100,000 named tuples again would cost a warm report at 10,000 about 30 ms)."""
+
     hits: list[Hit]
     pairs: list[Pair]
 
     def to_data(self) -> dict[str, Any]:
         return {
-            "hits": [h.to_data() for h in self.hits],
-            "pairs": [{"key": p.key, "words": p.words, "text": p.text} for p in self.pairs],
+            "hits": [Hit._make(h).to_data() for h in self.hits],
+            "pairs": [{"key": p[0], "words": p[1], "text": p[2]} for p in self.pairs],
         }
 
     @classmethod
@@ -730,11 +733,12 @@ def analyse(
     by_theme: dict[str, tuple[list[int], list[Hit]]] = {}
     known = taxonomy.themes
     for i, entry in enumerate(ordered):
-        for hit in results[entry.id].hits:
-            if hit.theme in known:
-                found = by_theme.get(hit.theme)
+        for hit in results[entry.id].hits:  # a Hit, or a plain tuple in its fields' order
+            theme_id = hit[0]
+            if theme_id in known:
+                found = by_theme.get(theme_id)
                 if found is None:
-                    found = by_theme[hit.theme] = ([], [])
+                    found = by_theme[theme_id] = ([], [])
                 found[0].append(i)
                 found[1].append(hit)
 
@@ -751,7 +755,7 @@ def analyse(
         flags = [ident in first for ident in ids]
         stages = Counter(str(ordered[i].reflection.stage) for i in seen if ordered[i].reflection.stage is not None)
         evidence = [
-            Evidence(ids[i], isos[i], hit.field, hit.text, hit.trigger, hit.kind)
+            Evidence(ids[i], isos[i], hit[1], hit[2], hit[3], hit[4])
             for i, hit in zip(reversed(places), reversed(hits))
         ]
         out.append(
@@ -799,14 +803,15 @@ def _emerging(ordered: Sequence[Entry], results: dict[str, Scan], minimum: int, 
     first: dict[str, Pair] = {}
     for entry in reversed(ordered):
         seen = set()
-        for pair in results[entry.id].pairs:
-            if pair.key in seen:
+        for pair in results[entry.id].pairs:  # a Pair, or a plain tuple in its fields' order
+            key = pair[0]
+            if key in seen:
                 continue
-            seen.add(pair.key)
-            where[pair.key].append(entry.id)
-            first.setdefault(pair.key, pair)
+            seen.add(key)
+            where[key].append(entry.id)
+            first.setdefault(key, pair)
     found = [
-        Emerging(first[key].words, key, len(ids), ids, first[key].text)
+        Emerging(first[key][1], key, len(ids), ids, first[key][2])
         for key, ids in where.items()
         if len(ids) >= minimum
     ]
