@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect.views.jsontext import Records, dump, dumps
+from reflect.views.jsontext import Table, dump, dumps
 from reflect.vocab import Outcome
 
 
@@ -46,24 +46,33 @@ def test_large_output_comes_in_pieces():
     assert len(pieces) > 1 and "".join(pieces) == reference(data)
 
 
-records = st.lists(st.dictionaries(st.text(), scalars, min_size=1, max_size=6), min_size=1, max_size=8)
+columns = st.lists(st.text(), min_size=1, max_size=6, unique=True)
 
 
-@given(records, st.integers(min_value=1, max_value=3))
-def test_records_read_as_the_list_of_dicts_they_are(rows, chunk):
+@given(columns.flatmap(lambda names: st.tuples(st.just(names), st.lists(st.lists(st.text(), min_size=len(names), max_size=len(names)), max_size=8))), st.integers(min_value=1, max_value=3))
+def test_a_table_reads_as_the_list_of_dicts_it_stands_for(table, chunk):
     import reflect.views.jsontext as jsontext
 
-    jsontext.RECORDS_CHUNK, saved = chunk, jsontext.RECORDS_CHUNK  # rows split between C calls too
+    names, rows = table
+    jsontext.TABLE_CHUNK, saved = chunk, jsontext.TABLE_CHUNK  # rows split between chunks too
     try:
-        for data in (Records(rows), {"a": [Records(rows), 1], "evidence": Records(rows)}):
-            plain = json.loads(json.dumps(data))
-            assert dumps(data) == reference(plain)
+        plain = [dict(zip(names, row)) for row in rows]
+        for data, expected in ((Table(names, rows), plain), ({"a": [Table(names, rows), 1], "evidence": Table(names, rows)}, {"a": [plain, 1], "evidence": plain})):
+            assert dumps(data) == reference(expected)
     finally:
-        jsontext.RECORDS_CHUNK = saved
+        jsontext.TABLE_CHUNK = saved
 
 
-def test_many_records_with_braces_and_new_lines_in_their_text():
-    rows = [{"id": f"r{n}", "text": "},\n    {" * (n % 3), "n": n, "x": None if n % 2 else 1.5} for n in range(5000)]
+def test_a_table_with_other_values_and_percent_signs_reads_the_same():
+    names = ["id", "100%", "%s", "n"]
+    rows = [(f"r{n}", "},\n    {" * (n % 3), "%d %s", n if n % 7 else None) for n in range(5000)]
     pieces: list[str] = []
-    dump({"evidence": Records(rows)}, pieces.append)
-    assert "".join(pieces) == reference({"evidence": rows})
+    dump({"evidence": Table(names, rows)}, pieces.append)
+    assert "".join(pieces) == reference({"evidence": [dict(zip(names, row)) for row in rows]})
+
+
+def test_a_table_refuses_rows_of_the_wrong_width_and_json_refuses_a_table():
+    with pytest.raises(ValueError, match="2 values under 3 columns"):
+        dumps(Table(["a", "b", "c"], [("x", "y", "z"), ("x", "y")]))
+    with pytest.raises(TypeError):
+        json.dumps(Table(["a"], [("x",)]))

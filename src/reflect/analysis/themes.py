@@ -514,8 +514,11 @@ def themes_of(reflection: Reflection, taxonomy: Taxonomy) -> set[str]:
 # --- many reflections ------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """One piece of evidence for a theme: a hit and the reflection it is in (its id and date).
+    A named tuple: a report at 10,000 reflections holds 100,000 of these, and ``--json``
+    writes them as rows of a :class:`~reflect.views.jsontext.Table` without a dict each."""
+
     id: str
     date: str
     field: str
@@ -524,8 +527,7 @@ class Evidence:
     kind: str
 
     def to_json(self) -> dict[str, str]:
-        # Not dataclasses.asdict: it deep-copies, and a report at 10,000 reflections holds 100,000 of these.
-        return {"id": self.id, "date": self.date, "field": self.field, "text": self.text, "trigger": self.trigger, "kind": self.kind}
+        return dict(zip(self._fields, self))
 
 
 @dataclass
@@ -584,7 +586,7 @@ class ThemeResult:
         return min((e for e in chosen if ordinals[e.date] == newest), key=lambda e: len(e.text))
 
     def to_json(self) -> dict[str, Any]:
-        from reflect.views.jsontext import Records  # a list: rows of plain strings, written fast
+        from reflect.views.jsontext import Table  # rows of plain strings, written fast
 
         quote = self.best_quote()
         return {
@@ -611,7 +613,7 @@ class ThemeResult:
             "stages": self.stages,
             "best_quote": quote.to_json() if quote else None,
             "actions": self.actions,
-            "evidence": Records([e.to_json() for e in self.evidence]),
+            "evidence": Table(Evidence._fields, self.evidence),
         }
 
 
