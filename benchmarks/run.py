@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                      # 100, 1,000 and 10,000 reflections, 7 runs each
     python benchmarks/run.py --sizes 100,1000 --runs 5 --out results.md
+    python benchmarks/run.py --text varied        # nearly every sentence different
 
 Generates journals in the documented file format (see benchmarks/journal.py)
 in a temporary directory, then runs each command several times with its own
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from journal import generate  # noqa: E402
+from journal import TEXT_STYLES, generate  # noqa: E402
 
 
 @dataclass
@@ -132,6 +133,11 @@ def main() -> None:
     parser.add_argument("--reflect", help="the reflect executable (default: the one beside this Python)")
     parser.add_argument("--out", default=str(Path(__file__).parent / "results.md"), help="where to write the table")
     parser.add_argument("--keep", help="generate the journals in this directory and keep them")
+    parser.add_argument("--text", choices=TEXT_STYLES, default="repeated",
+                        help="journal text: sentences drawn from short lists (repeated, the default) or composed "
+                             "so that nearly every one differs (varied)")
+    parser.add_argument("--length", type=float, default=1.0,
+                        help="with --text varied, scales how much each reflection says (default 1.0, ~1.7 KB a file)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     reflect = find_reflect(args.reflect)
@@ -143,12 +149,16 @@ def main() -> None:
     try:
         journals = {0: work / "journal-0"}
         journals[0].mkdir(mode=0o700, exist_ok=True)
+        style = args.text if args.length == 1.0 else f"{args.text}-x{args.length:g}"
         for size in sizes:
-            target = work / f"journal-{size}"
+            target = work / f"journal-{style}-{size}"
             if not (target.is_dir() and sum(1 for _ in target.glob("*.toml")) == size):
                 shutil.rmtree(target, ignore_errors=True)
                 started = time.perf_counter()
-                generate(target, size)
+                if args.text == "varied":
+                    generate(target, size, text="varied", size=args.length)
+                else:
+                    generate(target, size)
                 print(f"generated {size:,} reflections in {time.perf_counter() - started:.1f} s")
             journals[size] = target
         # Let the generated files age past the cache's two-second "just changed" window.
@@ -157,7 +167,7 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    report(bench, Path(args.out), reflect)
+    report(bench, Path(args.out), reflect, style)
 
 
 def measure(bench: Bench, journals: dict[int, Path], sizes: list[int], cold_runs: int) -> None:
@@ -213,7 +223,7 @@ def measure(bench: Bench, journals: dict[int, Path], sizes: list[int], cold_runs
             bench.skip("reflect plan --json", f"{size:,}", "no `plan` command in this version")
 
 
-def report(bench: Bench, out: Path, reflect: list[str]) -> None:
+def report(bench: Bench, out: Path, reflect: list[str], style: str = "repeated") -> None:
     floor = next(r.median for r in bench.results if r.label.startswith("python -c pass"))
     try:
         version = subprocess.run([*reflect, "--version"], capture_output=True, text=True).stdout.strip()
@@ -224,7 +234,8 @@ def report(bench: Bench, out: Path, reflect: list[str]) -> None:
         "",
         f"{version}; Python {platform.python_version()}; {platform.system()} {platform.machine()}; "
         f"{os.cpu_count()} CPUs; {bench.runs} runs per command (cold analyses fewer); "
-        f"floor `python -c pass` = {fmt_ms(floor)}; load average at the end {_load()}.",
+        f"floor `python -c pass` = {fmt_ms(floor)}; load average at the end {_load()}; "
+        f"journal text style: {style}.",
         "",
         "| command | reflections | median | min | max | x floor | peak memory |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -242,7 +253,8 @@ def report(bench: Bench, out: Path, reflect: list[str]) -> None:
     text = "\n".join(header + rows) + "\n"
     print("\n" + text)
     out.write_text(text, encoding="utf-8")
-    raw = [{"command": r.label, "size": r.size, "seconds": r.times, "max_rss_kib": r.rss, "note": r.note} for r in bench.results]
+    raw = [{"command": r.label, "size": r.size, "text": style, "seconds": r.times, "max_rss_kib": r.rss, "note": r.note}
+           for r in bench.results]
     out.with_suffix(".json").write_text(json.dumps(raw, indent=1) + "\n", encoding="utf-8")
     print(f"written to {out} (raw timings in {out.with_suffix('.json')})")
 
