@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from reflect.journal import Entry
     from reflect.models import Reflection
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 FILE_NAME = "parse-cache.sqlite3"
 RACY_SECONDS = 2.0
 """Files changed this recently are not cached: a second edit within the file
@@ -72,12 +72,16 @@ CREATE TABLE IF NOT EXISTS derived(
 CREATE TABLE IF NOT EXISTS snapshots(
     root TEXT NOT NULL,
     kind TEXT NOT NULL,
+    part INTEGER NOT NULL,
     fingerprint TEXT NOT NULL,
     data BLOB NOT NULL,
-    PRIMARY KEY(root, kind)
+    PRIMARY KEY(root, kind, part)
 );
 """
 SNAPSHOT_FORMAT = 1
+SNAPSHOT_PART = 1000
+"""Entries per marshalled part of a snapshot: written and read a part at a time, a
+snapshot never needs all of its bytes in memory at once."""
 
 
 def file_key(info: os.stat_result) -> Key:
@@ -351,20 +355,24 @@ class Cache:
         db = self._connection()
         if db is None:
             return {}
+        files: dict[str, tuple[Key, Any]] = {}
+        python = list(sys.version_info[:2])
         try:
-            found = db.execute(
-                "SELECT data FROM snapshots WHERE root=? AND kind=? AND fingerprint=?", (_root(root), kind, fingerprint)
-            ).fetchone()
+            parts = db.execute(
+                "SELECT part, fingerprint, data FROM snapshots WHERE root=? AND kind=? ORDER BY part", (_root(root), kind)
+            )
+            for number, (part, stored, data) in enumerate(parts):
+                if part != number or stored != fingerprint:
+                    return {}
+                try:
+                    version, made_by, entries = marshal.loads(data)
+                except (EOFError, ValueError, TypeError):
+                    return {}
+                if version != SNAPSHOT_FORMAT or made_by != python or type(entries) is not dict:
+                    return {}
+                files.update(entries)
         except sqlite3.Error as error:
             self._failed(error)
-            return {}
-        if found is None:
-            return {}
-        try:
-            version, python, files = marshal.loads(found[0])
-        except (EOFError, ValueError, TypeError):
-            return {}
-        if version != SNAPSHOT_FORMAT or python != list(sys.version_info[:2]) or type(files) is not dict:
             return {}
         return files
 
@@ -373,7 +381,7 @@ class Cache:
 
         The data must be marshallable (str, int, float, bool, None, and lists, tuples and
         dicts of them). Entries of files changed in the last :data:`RACY_SECONDS` are left out.
-        Strings that are the same object are stored once and read back as one object.
+        Interned strings are stored once per part and read back as one object.
         """
         import marshal
 
@@ -381,18 +389,24 @@ class Cache:
         if db is None:
             return
         racy = time.time_ns() - int(RACY_SECONDS * 1e9)
-        kept = {name: value for name, value in files.items() if max(value[0][0], value[0][3]) < racy}
+        kept = [(name, value) for name, value in files.items() if max(value[0][0], value[0][3]) < racy]
+        where = _root(root)
+        python = list(sys.version_info[:2])
         try:
-            blob = marshal.dumps((SNAPSHOT_FORMAT, list(sys.version_info[:2]), kept))
-        except ValueError:
-            return  # not marshallable: a caller's bug, but never the user's problem
-        try:
-            db.execute(
-                "INSERT OR REPLACE INTO snapshots(root, kind, fingerprint, data) VALUES(?,?,?,?)",
-                (_root(root), kind, fingerprint, blob),
-            )
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("DELETE FROM snapshots WHERE root=? AND kind=?", (where, kind))
+            for part, start in enumerate(range(0, max(len(kept), 1), SNAPSHOT_PART)):
+                blob = marshal.dumps((SNAPSHOT_FORMAT, python, dict(kept[start : start + SNAPSHOT_PART])))
+                db.execute(
+                    "INSERT INTO snapshots(root, kind, part, fingerprint, data) VALUES(?,?,?,?,?)",
+                    (where, kind, part, fingerprint, blob),
+                )
+            db.execute("COMMIT")
+        except ValueError:  # not marshallable: a caller's bug, but never the user's problem
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
         except sqlite3.Error as error:
-            self._failed(error)
+            self._rollback(error)
 
     def put_derived(self, kind: str, fingerprint: str, values: Mapping[Path, Any]) -> None:
         """Store JSON-able derived data per file (files of the last load only)."""

@@ -303,6 +303,7 @@ class Journal:
         load: Callable[[Any], Any] | None = None,
         prepare: Callable[[], object] | None = None,
         adopt: Callable[[Any], Any] | None = None,
+        release: Callable[[], object] | None = None,
     ) -> tuple[dict[str, Any], list[Problem]]:
         """``compute(entry)`` for every valid reflection, by id (in file order), plus the problems.
 
@@ -319,7 +320,10 @@ class Journal:
         again. ``adopt``, if given, is applied to freshly computed data before it is kept or
         loaded (to intern its strings, say, so that the snapshot stores each of them once).
         ``prepare``, if given, is called once before the first ``compute`` (what every
-        computation shares, made before work is shared out).
+        computation shares, made before work is shared out), and ``release`` when this
+        process no longer needs it: once the worker processes have started (they have their
+        own copy), or after the last ``compute`` here. ``compute`` must not rely on it being
+        kept (if a pool fails half-way, the rest is computed here).
 
         When more than :data:`PARALLEL_MIN` files need reading and computing, they are
         shared between :data:`WORKERS` processes (forked, where the platform has fork);
@@ -357,7 +361,7 @@ class Journal:
                         pass  # an unusable entry: computed again
                 todo.append((self.root / name, key))
                 values[stem] = None  # keeps the file order; filled below
-            added = self._derive_todo(todo, keys, compute, cache, load, prepare, adopt, values, kept, problems) if todo else 0
+            added = self._derive_todo(todo, keys, compute, cache, load, (prepare, release), adopt, values, kept, problems) if todo else 0
             if cache is not None and (added or len(kept) != len(snapshot)):
                 cache.put_snapshot(self.root, kind, fingerprint, kept)
         return values, problems
@@ -369,7 +373,7 @@ class Journal:
         compute: Callable[[Entry], Any],
         cache: Cache | None,
         load: Callable[[Any], Any] | None,
-        prepare: Callable[[], object] | None,
+        shared: tuple[Callable[[], object] | None, Callable[[], object] | None],
         adopt: Callable[[Any], Any] | None,
         values: dict[str, Any],
         kept: dict[str, tuple[Any, Any]],
@@ -387,11 +391,12 @@ class Journal:
             if cache is not None and path.name in used:
                 text = cache.reflection_text(rows[path.name]).reflection or None
             items.append((path, key, text))
+        prepare, release = shared
         if prepare is not None:
             prepare()
         added = 0
         fresh: dict[str, tuple[Any, str]] = {}
-        for (path, key, _), (data, reflection_json, found) in zip(items, _derive_each(self, compute, items)):
+        for (path, key, _), (data, reflection_json, found) in zip(items, _derive_each(self, compute, items, release)):
             problems.extend(found)
             if data is _UNUSABLE:  # a cached reflection that no longer validates: read the file
                 data, reflection_json, found = _derive_one(self, compute, path, None)
@@ -410,6 +415,8 @@ class Journal:
                     if len(fresh) >= STORE_BATCH and cache is not None:
                         cache.store(self.root, fresh)  # in batches: parsed files are not all held at once
                         fresh = {}
+        if release is not None:
+            release()
         if cache is not None and fresh:
             cache.store(self.root, fresh)
         return added
@@ -660,13 +667,17 @@ def _derive_chunk(chunk: list[tuple[Path, Any, str | None]]) -> list[tuple[str, 
 
 
 def _derive_each(
-    journal: Journal, compute: Callable[[Entry], Any], todo: list[tuple[Path, Any, str | None]]
+    journal: Journal,
+    compute: Callable[[Entry], Any],
+    todo: list[tuple[Path, Any, str | None]],
+    release: Callable[[], object] | None = None,
 ) -> Iterator[tuple[Any, str | None, list[Problem]]]:
     """``_derive_one`` for each item of ``todo``, in order: in worker processes when there
-    are many and the platform can fork, else (or if the pool fails) here."""
+    are many and the platform can fork, else (or if the pool fails) here. ``release`` is
+    called once the workers have started."""
     done = 0
     if len(todo) >= PARALLEL_MIN and WORKERS > 1 and _can_fork():
-        for result in _in_workers(journal, compute, todo):
+        for result in _in_workers(journal, compute, todo, release):
             yield result
             done += 1
     for path, _, text in todo[done:]:
@@ -681,7 +692,10 @@ def _can_fork() -> bool:
 
 
 def _in_workers(
-    journal: Journal, compute: Callable[[Entry], Any], todo: list[tuple[Path, Any, str | None]]
+    journal: Journal,
+    compute: Callable[[Entry], Any],
+    todo: list[tuple[Path, Any, str | None]],
+    release: Callable[[], object] | None,
 ) -> Iterator[tuple[Any, str | None, list[Problem]]]:
     """The results of the items of ``todo`` from a pool of forked workers, in order, as they
     come; stops early (the caller does the rest) if the pool cannot start or breaks."""
@@ -694,7 +708,10 @@ def _in_workers(
     _job = (journal, compute)
     try:
         with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk in pool.map(_derive_chunk, chunks):
+            results = pool.map(_derive_chunk, chunks)  # with fork, every worker starts here
+            if release is not None:
+                release()  # what the workers share is theirs now; its room here takes their results
+            for chunk in results:
                 for status, data, reflection_json, problems in chunk:
                     yield (_UNUSABLE if status == "unusable" else data), reflection_json, problems
     except Exception:  # noqa: BLE001 - no pool (no /dev/shm, a worker killed...): the caller finishes here

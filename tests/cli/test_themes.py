@@ -43,8 +43,8 @@ def themes_json(reflect, *args: str) -> dict:
 def snapshot() -> dict:
     """The journal's theme summaries as the cache keeps them: {file name: (stat key, summary)}."""
     with sqlite3.connect(cache_dir() / cache_module.FILE_NAME) as db:
-        (blob,) = db.execute("SELECT data FROM snapshots WHERE kind='themes'").fetchone()
-    return marshal.loads(blob)[2]
+        parts = db.execute("SELECT data FROM snapshots WHERE kind='themes' ORDER BY part").fetchall()
+    return {name: entry for (blob,) in parts for name, entry in marshal.loads(blob)[2].items()}
 
 
 def theme_ids(data: dict) -> list[str]:

@@ -240,6 +240,18 @@ class ThemeSource:
                 return self.compiled()
         return self._themes
 
+    def release(self) -> None:
+        """Let go of the compiled patterns (tens of megabytes), keeping the themes: once
+        every reflection is scanned, analysing needs no more (see :meth:`themes_only`)."""
+        compiled, self._compiled = self._compiled, None
+        if compiled is not None and self._themes is None:
+            self._themes = Taxonomy(
+                themes=compiled.themes,
+                fingerprint=compiled.fingerprint,
+                model_themes=compiled.model_themes,
+                protected=compiled.protected,
+            )
+
     def _load_themes(self) -> Taxonomy | None:
         data = _load_json(self._file("themes"))
         try:
@@ -280,9 +292,9 @@ class ThemeSource:
         )
 
     def _compile(self) -> Taxonomy:
-        from reflect.analysis.taxonomy import get_taxonomy
+        from reflect.analysis.taxonomy import build
 
-        taxonomy = get_taxonomy(self.config)
+        taxonomy = build(self.config)  # not get_taxonomy: its process-wide copy could never be released
         themes = {
             "key": self.key,
             "fingerprint": taxonomy.fingerprint,
@@ -356,7 +368,7 @@ def load_summaries(journal: Journal, source: ThemeSource) -> tuple[list[Summary]
 
     with gc_paused():
         values, problems = journal.derive_all(
-            KIND, source.key, compute, source.cache, load=_decoded, prepare=source.compiled, adopt=_adopt
+            KIND, source.key, compute, source.cache, load=_decoded, prepare=source.compiled, adopt=_adopt, release=source.release
         )
         summaries = []
         source.step_themes = {}
