@@ -48,6 +48,7 @@ def test_shell_completion_still_knows_every_command_and_option():
 
     assert {"log", "list"} <= set(complete("reflect l"))
     assert "--stumped" in complete("reflect log --stu")
+    assert "done" in complete("reflect plan d")
 
 
 HELP_FLAGS = [("--help",), ("-h",), ()]
