@@ -138,3 +138,15 @@ def test_the_stored_help_is_used_only_where_click_would_print_the_same(monkeypat
     else:
         monkeypatch.setattr(help_text, "TYPER", change[1])
     assert __main__.static_help() is None
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",)])
+def test_a_closed_stdout_is_no_error(args):
+    """As click's echo: with stdout closed (`reflect --help >&-`) there is nothing to write to; exit 0, no traceback."""
+    closed = ["sh", "-c", 'exec "$@" >&-', "sh"]
+    fast = run([*closed, sys.executable, "-m", "reflect", *args], "100")
+    assert (fast.returncode, fast.stderr) == (0, b"")
+    if args == ("--help",):
+        code = "import sys; from reflect.cli.app import app; app(prog_name='reflect')"
+        usual = run([*closed, sys.executable, "-c", code, *args], "100")
+        assert (usual.returncode, usual.stderr) == (0, b"")

@@ -11,13 +11,14 @@ def main() -> None:
         # The most common way to check an install: answer without loading the CLI.
         from reflect import __version__
 
-        sys.stdout.write(f"reflect {__version__}\n")
-        return
+        _write(sys.stdout, f"reflect {__version__}\n")
+        _exit(0)
+        return  # pragma: no cover - _exit does not return
     if sys.argv[1:] in ([], ["--help"], ["-h"]):
         text = static_help()
         if text is not None:
             # click's own text, stored; `reflect` alone shows it on stderr, as click does.
-            (sys.stdout if sys.argv[1:] else sys.stderr).write(text)
+            _write(sys.stdout if sys.argv[1:] else sys.stderr, text)
             _exit(0)
             return  # pragma: no cover - _exit does not return
     from reflect.cli.app import app
@@ -71,6 +72,13 @@ def _typer_is(wanted: str) -> bool:
     return False
 
 
+def _write(stream: object, text: str) -> None:
+    """Write to a standard stream, if there is one (``reflect --help >&-``: none, and
+    click's ``echo`` then writes nothing, without an error)."""
+    if stream is not None:
+        stream.write(text)  # type: ignore[attr-defined]
+
+
 def _exit(code: object) -> None:
     """Leave without tearing down every object one by one (a third of a second after
     loading 10,000 reflections). All files reflect writes are complete and synced
@@ -83,6 +91,8 @@ def _exit(code: object) -> None:
         sys.stderr.write(f"{code}\n")
         status = 1
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed when reflect started
+            continue
         try:
             stream.flush()
         except (BrokenPipeError, ValueError):
