@@ -150,3 +150,37 @@ def test_a_closed_stdout_is_no_error(args):
         code = "import sys; from reflect.cli.app import app; app(prog_name='reflect')"
         usual = run([*closed, sys.executable, "-c", code, *args], "100")
         assert (usual.returncode, usual.stderr) == (0, b"")
+
+
+@pytest.fixture
+def big_journal(tmp_path, monkeypatch):
+    """300 reflections (about half a megabyte of `list --json`: more than a pipe holds)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        from journal import generate
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(generate(tmp_path / "journal", 300)))
+    return tmp_path
+
+
+@pytest.mark.parametrize("args", [("list", "--json"), ("list",), ("themes", "--json")])
+def test_a_reader_that_stops_early_ends_reflect_quietly(big_journal, args):
+    """`reflect list | head`: when the reader goes away, reflect stops without an error or a traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reflect", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "100"}
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert len(process.stdout.read(200)) == 200
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert (process.wait(timeout=60), stderr) == (0, b"")
+
+
+def test_a_command_with_stdout_closed_runs_without_a_traceback(big_journal):
+    closed = ["sh", "-c", 'exec "$@" >&-', "sh"]
+    done = subprocess.run([*closed, sys.executable, "-m", "reflect", "list", "--json"], capture_output=True, timeout=60)
+    assert (done.returncode, done.stderr) == (0, b"")

@@ -21,6 +21,7 @@ def main() -> None:
             _write(sys.stdout if sys.argv[1:] else sys.stderr, text)
             _exit(0)
             return  # pragma: no cover - _exit does not return
+    _no_missing_streams()
     from reflect.cli.app import app
 
     try:
@@ -72,6 +73,15 @@ def _typer_is(wanted: str) -> bool:
     return False
 
 
+def _no_missing_streams() -> None:
+    """A closed standard stream (``reflect list >&-``) becomes one that discards what is
+    written, as click's ``echo`` treats it, instead of a crash in the middle of a command."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def _write(stream: object, text: str) -> None:
     """Write to a standard stream, if there is one (``reflect --help >&-``: none, and
     click's ``echo`` then writes nothing, without an error)."""
@@ -95,7 +105,9 @@ def _exit(code: object) -> None:
             continue
         try:
             stream.flush()
-        except (BrokenPipeError, ValueError):
+        except BrokenPipeError:
+            pass  # the reader stopped early (`reflect list | head`): its choice, not an error
+        except ValueError:
             status = status or 1
     os._exit(status)
 

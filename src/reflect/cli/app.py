@@ -142,6 +142,12 @@ class ReflectGroup(TyperGroup):
             else:
                 context.error(error.message)
             raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError as error:
+            if error.filename is not None or context.settings.debug:
+                raise
+            # The reader of our output stopped early (`reflect list | head`): stop too, quietly.
+            context.discard_stdout()
+            raise typer.Exit(0) from None
         except OSError as error:
             if context.settings.debug:
                 raise

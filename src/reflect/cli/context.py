@@ -35,7 +35,13 @@ def out() -> Console:
     """The console for results (stdout). Honours NO_COLOR; plain when not a terminal."""
     from rich.console import Console
 
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    class Results(Console):
+        def on_broken_pipe(self) -> None:
+            # rich's own exits with 1; a reader that stops early is handled in one place
+            # for every command (ReflectGroup.invoke): quietly, exit 0.
+            raise BrokenPipeError
+
+    return Results(file=sys.stdout, highlight=False, soft_wrap=False)
 
 
 def err() -> Console:
@@ -108,6 +114,19 @@ def print_json(data: Any) -> None:
     write = sys.stdout.write
     dump(data, lambda text: write(json_safe(text)))  # in pieces: a report can be tens of megabytes
     write("\n")
+
+
+def discard_stdout() -> None:
+    """Send whatever is still buffered for stdout, and anything written later, nowhere
+    (after a broken pipe, so that flushing at exit does not fail again)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def line(text: str) -> None:
