@@ -184,3 +184,17 @@ def test_a_command_with_stdout_closed_runs_without_a_traceback(big_journal):
     closed = ["sh", "-c", 'exec "$@" >&-', "sh"]
     done = subprocess.run([*closed, sys.executable, "-m", "reflect", "list", "--json"], capture_output=True, timeout=60)
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_a_warm_themes_run_builds_no_reflection_model(log):
+    """With every summary in the cache, `reflect themes` reads neither files nor models (pydantic's
+    validators for a reflection cost about 12 ms to build)."""
+    import time
+
+    log("Acme", "Dev", "2026-01-10", "--outcome", "rejected", "--went-wrong", "I rambled on and on.")
+    log("Globex", "SRE", "2026-01-12", "--outcome", "rejected", "--went-wrong", "My answers were far too long.")
+    time.sleep(2.1)  # files changed in the last two seconds are never served from the cache
+    first, _ = imported_by("themes", "--json")
+    again, modules = imported_by("themes", "--json")
+    assert again == first and '"conciseness"' in again
+    assert "reflect.models" not in modules

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from reflect import atomic
 from reflect.errors import Ambiguous, BadId, InvalidReflection, NotFound, Problem, ReflectError
-from reflect.models import Reflection
 
 if TYPE_CHECKING:
+    from reflect.models import Reflection
     from reflect.cache import Cache
     from reflect.history import History
 
@@ -640,6 +640,8 @@ def _derive_one(
     bad file and ``_UNUSABLE`` when cached JSON ``text`` no longer validates."""
     if text is not None:
         from pydantic import ValidationError
+
+        from reflect.models import Reflection  # not at the top: a warm `reflect themes` builds no model
 
         try:
             reflection = Reflection.model_validate_json(text)

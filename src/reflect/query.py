@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reflect.journal import Entry
-from reflect.models import Reflection
+
+if TYPE_CHECKING:
+    from reflect.models import Reflection
 
 
 @dataclass(frozen=True)
