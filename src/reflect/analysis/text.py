@@ -95,7 +95,8 @@ _CONTRACTIONS = [
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"\b(didnt|doesnt|dont|wasnt|werent|isnt|arent|couldnt|wouldnt|shouldnt|hadnt|hasnt|havent)\b"), None),
 ]
-# A string that every match of the pattern of the same place in _CONTRACTIONS contains.
+# Strings one of which every match of the pattern at the same place in _CONTRACTIONS
+# contains (all but the last, and "cannot", contain an apostrophe).
 _CONTRACTION_NEEDLES = (("can't", "cannot"), ("won't",), ("shan't",), ("ain't",), ("n't",), ("nt",))
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+-{1,2}\s+(?=[A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+|[,;:()\"]|\s-{1,2}\s|\u2014|\u2013")
@@ -119,16 +120,18 @@ def split_sentences(text: str) -> list[str]:
 def normalise(text: str) -> str:
     """Lowercase ASCII-ish text with straight quotes and contractions spelled out."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    # Each substitution runs only when the text holds a string every match of it contains
-    # (most sentences have no apostrophe): the same text, without a regular expression pass
-    # that cannot match.
-    for (pattern, replacement), needles in zip(_CONTRACTIONS, _CONTRACTION_NEEDLES):
-        if not any(needle in text for needle in needles):
-            continue
-        if replacement is None:
-            text = pattern.sub(_spell_out, text)
-        else:
-            text = pattern.sub(replacement, text)
+    # Each substitution runs only when the text holds a string that every match of it
+    # contains (most sentences have no apostrophe): the same text, without a regular
+    # expression pass that cannot match.
+    if "'" in text or "cannot" in text:
+        for (pattern, replacement), needles in zip(_CONTRACTIONS, _CONTRACTION_NEEDLES):
+            for needle in needles:
+                if needle in text:
+                    text = pattern.sub(_spell_out if replacement is None else replacement, text)
+                    break
+    elif "nt" in text:
+        pattern, _ = _CONTRACTIONS[-1]
+        text = pattern.sub(_spell_out, text)
     return text
 
 

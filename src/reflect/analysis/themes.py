@@ -206,6 +206,123 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     return match_tokens(tokenize(sentence), taxonomy)
 
 
+# --- the patterns arranged for matching ------------------------------------------------
+#
+# ``_find`` walks a pattern's elements one by one and asks, for each, what kind it is and
+# how far it may be from the previous one. ``_Index`` asks once per pattern: a pattern's
+# *steps* are ``(element, kind, reach)`` for each element after the first, where kind is
+# ``_PLAIN`` (a stem), ``_PREFIX`` (the element is the prefix, without its ``*``) or
+# ``_DIGITS`` (``#``), and reach is how many places past the previous element's it may
+# be (``2 + gap``, the gap being 0 after a negator). ``_find_steps`` then gives what
+# ``_find`` gives. Patterns keep their order everywhere, so matches are found in the
+# order ``_find`` over ``Taxonomy.by_first`` found them.
+
+_PLAIN, _PREFIX, _DIGITS = 0, 1, 2
+_NOTHING = (None, ())  # a word that starts no pattern
+_WORDS_MAX = 200_000
+
+
+def _steps(pattern: Pattern, first: int = 1) -> tuple[tuple[str, int, int], ...]:
+    elems = pattern.elems
+    out = []
+    for k in range(first, len(elems)):
+        elem = elems[k]
+        reach = 2 + (0 if elems[k - 1] in NEGATORS else pattern.gap)
+        if elem == "#":
+            out.append((elem, _DIGITS, reach))
+        elif elem[-1] == "*":
+            out.append((elem[:-1], _PREFIX, reach))
+        else:
+            out.append((elem, _PLAIN, reach))
+    return tuple(out)
+
+
+class _Index:
+    """A taxonomy's patterns by first word, with what matching each needs worked out once.
+
+    ``firsts``: first stem -> ``(one-word patterns, {second stem: bucket}, patterns whose
+    second element is a wildcard, as (pattern, steps))``; a bucket is a tuple of
+    ``(pattern, farthest second word, its third stem or None, steps from the third element
+    or None)``. ``words``: each word seen -> ``(its firsts entry or None, the
+    prefix patterns it starts, as (pattern, steps or None))``.
+    """
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.prefixed = taxonomy.prefixed
+        self.firsts: dict[str, tuple[Any, ...]] = {}
+        for first, buckets in taxonomy.by_first.items():
+            negator_first = first in NEGATORS
+            seconds = {}
+            for second, patterns in buckets.items():
+                if second == SINGLE:
+                    continue
+                seconds[second] = tuple(
+                    (
+                        p,
+                        0 if negator_first else p.gap,
+                        p.elems[2] if len(p.elems) > 2 and p.elems[2][-1] != "*" and p.elems[2] != "#" else None,
+                        _steps(p, 2) if len(p.elems) > 2 else None,
+                    )
+                    for p in patterns
+                )
+            self.firsts[first] = (
+                tuple(buckets.get(SINGLE, ())),
+                seconds,
+                tuple((p, _steps(p)) for p in buckets.get("", ())),
+            )
+        self.words: dict[str, tuple[Any, tuple[tuple[Pattern, Any], ...]]] = {}
+
+    def word(self, token: Token) -> tuple[Any, tuple[tuple[Pattern, Any], ...]]:
+        """What ``token``'s word starts (kept per word: its stem is always the same)."""
+        starting = tuple((p, _steps(p) if len(p.elems) > 1 else None) for p in self.prefixed if _elem_matches(p.elems[0], token))
+        first = self.firsts.get(token.stem)
+        info = _NOTHING if first is None and not starting else (first, starting)
+        if len(self.words) >= _WORDS_MAX:
+            self.words.clear()
+        self.words[token.word] = info
+        return info
+
+
+def _index(taxonomy: Taxonomy) -> _Index:
+    index = taxonomy.matcher
+    if index is None:
+        index = taxonomy.matcher = _Index(taxonomy)
+    return index  # type: ignore[return-value]
+
+
+def _find_steps(steps: tuple[tuple[str, int, int], ...], content: list[Token], stems: list[str], present: set[str], pos: int) -> int:
+    """:func:`_find` for a pattern's steps from ``pos`` (where the element before the first
+    step matched): the index of the last token matched, or -1."""
+    n = len(stems)
+    for elem, kind, reach in steps:
+        limit = pos + reach
+        if limit > n:
+            limit = n
+        if kind == _PLAIN:
+            if elem not in present:
+                return -1
+            try:
+                pos = stems.index(elem, pos + 1, limit)
+            except ValueError:
+                return -1
+        elif kind == _PREFIX:
+            for j in range(pos + 1, limit):
+                token = content[j]
+                if token.stem.startswith(elem) or token.word.startswith(elem):
+                    pos = j
+                    break
+            else:
+                return -1
+        else:
+            for j in range(pos + 1, limit):
+                if content[j].word.isdigit():
+                    pos = j
+                    break
+            else:
+                return -1
+    return pos
+
+
 def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None = None) -> list[tuple[str, str]]:
     """:func:`match_sentence` for an already tokenised sentence.
 
@@ -214,41 +331,45 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
     wasn't nervous") and :data:`GOOD` when it says something went well.
     """
     content = [t for t in tokens if not t.stop]
-    raw_index = [i for i, t in enumerate(tokens) if not t.stop]
     found: list[tuple[Pattern, int, int]] = []
-    prefixed = taxonomy.prefixed
-    prefix_cache = taxonomy.prefix_cache
-    by_first = taxonomy.by_first
+    index = _index(taxonomy)
+    words = index.words
     stems = [t.stem for t in content]
+    present = set(stems)
     n = len(stems)
     for ci, token in enumerate(content):
-        buckets = by_first.get(token.stem)
-        if buckets:
-            for pattern in buckets.get(SINGLE, ()):
+        info = words.get(token.word)
+        if info is None:
+            info = index.word(token)
+        first, starting = info
+        if first is not None:
+            singles, seconds, wild_second = first
+            for pattern in singles:
                 found.append((pattern, ci, ci))
             # Only the words within reach of this one can be a pattern's second word.
-            negator_first = token.stem in NEGATORS
-            for j in range(ci + 1, min(n, ci + 2 + MAX_GAP)):
-                for pattern in buckets.get(stems[j], ()):
-                    if j - ci - 1 > (0 if negator_first else pattern.gap):
+            if seconds:
+                for j in range(ci + 1, min(n, ci + 2 + MAX_GAP)):
+                    bucket = seconds.get(stems[j])
+                    if bucket is None:
                         continue
-                    end = _find(pattern, content, j, stems, 2) if len(pattern.elems) > 2 else j
-                    if end >= 0:
-                        found.append((pattern, ci, end))
-            for pattern in buckets.get("", ()):
-                end = _find(pattern, content, ci, stems)
+                    distance = j - ci - 1
+                    for pattern, farthest, third, steps in bucket:
+                        if distance > farthest or (third is not None and third not in present):
+                            continue
+                        end = _find_steps(steps, content, stems, present, j) if steps is not None else j
+                        if end >= 0:
+                            found.append((pattern, ci, end))
+            for pattern, steps in wild_second:
+                end = _find_steps(steps, content, stems, present, ci)
                 if end >= 0:
                     found.append((pattern, ci, end))
-        key = (token.stem, token.word)
-        starting = prefix_cache.get(key)
-        if starting is None:
-            starting = prefix_cache[key] = tuple(p for p in prefixed if _elem_matches(p.elems[0], token))
-        for pattern in starting:
-            end = _find(pattern, content, ci, stems) if len(pattern.elems) > 1 else ci
+        for pattern, steps in starting:
+            end = _find_steps(steps, content, stems, present, ci) if steps is not None else ci
             if end >= 0:
                 found.append((pattern, ci, end))
     if not found:
         return []
+    raw_index = [i for i, t in enumerate(tokens) if not t.stop]
     weak: list[tuple[Pattern, int, int, str]] = []
     topics: list[tuple[Pattern, int, int]] = []
     plain_positive: list[tuple[Pattern, int, int]] = []
