@@ -341,6 +341,8 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
         info = words.get(token.word)
         if info is None:
             info = index.word(token)
+        if info is _NOTHING:
+            continue
         first, starting = info
         if first is not None:
             singles, seconds, wild_second = first
@@ -369,7 +371,7 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
                 found.append((pattern, ci, end))
     if not found:
         return []
-    raw_index = [i for i, t in enumerate(tokens) if not t.stop]
+    raw_index: list[int] | None = None  # each content token's place in ``tokens``, made when needed
     weak: list[tuple[Pattern, int, int, str]] = []
     topics: list[tuple[Pattern, int, int]] = []
     plain_positive: list[tuple[Pattern, int, int]] = []
@@ -395,8 +397,11 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
                 continue
             weak.append((pattern, start, end, pattern.phrase))
             continue
-        neg = _negated_before(content, start, NEGATORS | DEFICIENCY_BEFORE, breakers=False)
-        neg = neg or _lacking_after(content, end) or _improve_marker(tokens, raw_index[start])
+        neg = _negated_before(content, start, _NEGATED_OR_LACKING, breakers=False) or _lacking_after(content, end)
+        if not neg:
+            if raw_index is None:
+                raw_index = [i for i, t in enumerate(tokens) if not t.stop]
+            neg = _improve_marker(tokens, raw_index[start])
         if neg:
             weak.append((pattern, start, end, f"{neg} \u2026 {pattern.phrase}"))
         else:
@@ -428,7 +433,7 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
         if any(p.theme == pattern.theme and content[ps].clause == clause for p, ps, _ in plain_positive):
             continue
         weak.append((pattern, start, end, pattern.phrase))
-    fine = _fine_clauses(tokens)
+    fine = _fine_clauses(tokens) if not present.isdisjoint(_NEGATOR_STEMS) else set()
     if fine:
         # "X was not the problem", "no concerns about my preparation": nothing in that clause is a weakness.
         weak = [w for w in weak if content[w[1]].clause not in fine]
@@ -443,6 +448,11 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
 
 
 _FINE_AFTER_NEGATOR = _NOT_A_PROBLEM
+_NEGATED_OR_LACKING = NEGATORS | DEFICIENCY_BEFORE
+# _fine_clauses finds nothing in a sentence without a token whose stem is a negator. Stop
+# words are not negators, and no stop word's stem is one (tests/analysis/test_themes.py
+# checks), so a sentence's content stems tell.
+_NEGATOR_STEMS = NEGATORS
 
 
 def _fine_clauses(tokens: list[Token]) -> set[int]:
@@ -512,8 +522,9 @@ _PAIR_IGNORE = frozenset(
 )
 
 
-def _pairs(sentence: str, taxonomy: Taxonomy) -> list[Pair]:
-    tokens = [t for t in tokenize(sentence) if not t.stop]
+def _pairs(sentence: str, taxonomy: Taxonomy, tokens: list[Token] | None = None) -> list[Pair]:
+    """Uncovered word pairs of a sentence (``tokens``: the sentence's, if already made)."""
+    tokens = [t for t in (tokenize(sentence) if tokens is None else tokens) if not t.stop]
     out = []
     for a, b in zip(tokens, tokens[1:]):
         if a.clause != b.clause:
@@ -569,7 +580,7 @@ def _sentence(sentence: str, taxonomy: Taxonomy) -> tuple[tuple[tuple[str, str, 
     if taxonomy.model_themes:
         matched, added = model_themes(tokens, matched, taxonomy, calm)
     hits = tuple([(theme, trigger, "text") for theme, trigger in matched] + [(theme, trigger, "model") for theme, trigger in added])
-    found = (hits, None if hits else tuple(_pairs(sentence, taxonomy)))
+    found = (hits, None if hits else tuple(_pairs(sentence, taxonomy, tokens)))
     if len(cache) >= SENTENCE_CACHE_SIZE:
         cache.clear()
     cache[sentence] = found
