@@ -205,7 +205,7 @@ class Model:
         total = self.scores(features)  # the keys, in order
         cuts = self.cuts
         themes = self.themes
-        found = [i for i in range(len(themes)) if total[i] >= cuts[i] and themes[i] in allowed]
+        found = [i for i, (score, cut, theme) in enumerate(zip(total, cuts, themes)) if score >= cut and theme in allowed]
         positives = {t for t in calm if t != GOOD and not t.startswith(NEGATED)} if calm else set()
         if found and not lexicon and (positives or GOOD in calm):
             found_new = []

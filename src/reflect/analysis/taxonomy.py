@@ -114,6 +114,21 @@ class Taxonomy:
     #: ``by_first`` and ``prefixed``; never copied (a replaced taxonomy makes its own).
     matcher: object = field(default=None, init=False, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        if self.by_first or self.prefixed:
+            self.prepare()
+
+    def prepare(self) -> None:
+        """Make, now, what matching sentences against these patterns needs: the patterns
+        arranged for matching and the statistical model. A taxonomy with patterns is made
+        to scan reflections, and cold scans are shared out between forked processes: made
+        before the fork, these are made once (see ``Journal.derive_all``)."""
+        from reflect.analysis import classifier, themes
+
+        themes._index(self)
+        if self.model_themes and classifier.available():
+            classifier.load()
+
     def theme(self, theme_id: str) -> Theme:
         return self.themes[theme_id]
 
@@ -344,6 +359,7 @@ def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
     if classifier.available():
         taxonomy.model_themes = frozenset(t.id for t in themes.values() if t.builtin)
         taxonomy.fingerprint += "+" + classifier.digest()  # a retrained model invalidates cached scans
+    taxonomy.prepare()
     return taxonomy
 
 

@@ -95,9 +95,11 @@ _CONTRACTIONS = [
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"\b(didnt|doesnt|dont|wasnt|werent|isnt|arent|couldnt|wouldnt|shouldnt|hadnt|hasnt|havent)\b"), None),
 ]
-# Strings one of which every match of the pattern at the same place in _CONTRACTIONS
-# contains (all but the last, and "cannot", contain an apostrophe).
-_CONTRACTION_NEEDLES = (("can't", "cannot"), ("won't",), ("shan't",), ("ain't",), ("n't",), ("nt",))
+# For each pattern of _CONTRACTIONS, strings one of which every match of it contains:
+# only "cannot" matches without an apostrophe, but for the last pattern, each of whose
+# words holds one of _NT_NEEDLES.
+_NT_NEEDLES = ("dnt", "snt", "dont", "rent", "vent")
+_CONTRACTION_NEEDLES = (("can't", "cannot"), ("won't",), ("shan't",), ("ain't",), ("n't",), _NT_NEEDLES)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+-{1,2}\s+(?=[A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+|[,;:()\"]|\s-{1,2}\s|\u2014|\u2013")
 _CLAUSE_PUNCT = frozenset(",;:()\"") | {"\u2014", "\u2013"}
@@ -129,9 +131,11 @@ def normalise(text: str) -> str:
                 if needle in text:
                     text = pattern.sub(_spell_out if replacement is None else replacement, text)
                     break
-    elif "nt" in text:
-        pattern, _ = _CONTRACTIONS[-1]
-        text = pattern.sub(_spell_out, text)
+    else:
+        for needle in _NT_NEEDLES:
+            if needle in text:
+                text = _CONTRACTIONS[-1][0].sub(_spell_out, text)
+                break
     return text
 
 

@@ -241,14 +241,19 @@ class _Index:
     """A taxonomy's patterns by first word, with what matching each needs worked out once.
 
     ``firsts``: first stem -> ``(one-word patterns, {second stem: bucket}, patterns whose
-    second element is a wildcard, as (pattern, steps))``; a bucket is a tuple of
-    ``(pattern, farthest second word, its third stem or None, steps from the third element
-    or None)``. ``words``: each word seen -> ``(its firsts entry or None, the
-    prefix patterns it starts, as (pattern, steps or None))``.
+    second element is a wildcard, as (pattern, steps))``; a bucket is ``(entries, by third
+    stem)``: the entries are ``(pattern, farthest second word, its third stem or None,
+    steps from the third element or None)``, and a large bucket's patterns are indexed by
+    third stem (see :func:`_bucket`). ``words``: each word seen -> ``(its firsts entry or
+    None, the prefix patterns it starts, as (pattern, steps or None))``.
     """
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.prefixed = taxonomy.prefixed
+        # A word can start a prefixed pattern only if it (or its stem) starts with one of
+        # these, or it is a number and some pattern starts with ``#``.
+        self.heads = tuple(p.elems[0][:-1] for p in self.prefixed if p.elems[0] != "#")
+        self.digits = any(p.elems[0] == "#" for p in self.prefixed)
         self.firsts: dict[str, tuple[Any, ...]] = {}
         for first, buckets in taxonomy.by_first.items():
             negator_first = first in NEGATORS
@@ -256,15 +261,7 @@ class _Index:
             for second, patterns in buckets.items():
                 if second == SINGLE:
                     continue
-                seconds[second] = tuple(
-                    (
-                        p,
-                        0 if negator_first else p.gap,
-                        p.elems[2] if len(p.elems) > 2 and p.elems[2][-1] != "*" and p.elems[2] != "#" else None,
-                        _steps(p, 2) if len(p.elems) > 2 else None,
-                    )
-                    for p in patterns
-                )
+                seconds[second] = _bucket(patterns, negator_first)
             self.firsts[first] = (
                 tuple(buckets.get(SINGLE, ())),
                 seconds,
@@ -274,13 +271,50 @@ class _Index:
 
     def word(self, token: Token) -> tuple[Any, tuple[tuple[Pattern, Any], ...]]:
         """What ``token``'s word starts (kept per word: its stem is always the same)."""
-        starting = tuple((p, _steps(p) if len(p.elems) > 1 else None) for p in self.prefixed if _elem_matches(p.elems[0], token))
+        starting: tuple[tuple[Pattern, Any], ...] = ()
+        if token.word.startswith(self.heads) or token.stem.startswith(self.heads) or (self.digits and token.word.isdigit()):
+            starting = tuple((p, _steps(p) if len(p.elems) > 1 else None) for p in self.prefixed if _elem_matches(p.elems[0], token))
         first = self.firsts.get(token.stem)
         info = _NOTHING if first is None and not starting else (first, starting)
         if len(self.words) >= _WORDS_MAX:
             self.words.clear()
         self.words[token.word] = info
         return info
+
+
+_BUCKET_INDEXED = 8
+"""Buckets with more patterns than this are looked up by third stem rather than walked."""
+
+
+def _bucket(patterns: list[Pattern], negator_first: bool) -> tuple[tuple[Any, ...], Any]:
+    """The patterns of one first and second stem, for :func:`match_tokens`.
+
+    ``(entries, third)``: ``third`` is None for a small bucket, else ``(the places in
+    entries of the patterns with no plain third stem, {third stem: places}, how many
+    words after the second the third may be)``, so that only the patterns whose third
+    stem is within reach are tried, in their order.
+    """
+    entries = tuple(
+        (
+            p,
+            0 if negator_first else p.gap,
+            p.elems[2] if len(p.elems) > 2 and p.elems[2][-1] != "*" and p.elems[2] != "#" else None,
+            _steps(p, 2) if len(p.elems) > 2 else None,
+        )
+        for p in patterns
+    )
+    if len(entries) <= _BUCKET_INDEXED:
+        return entries, None
+    always: list[int] = []
+    by_third: dict[str, list[int]] = {}
+    span = 1
+    for k, (_, _, third, steps) in enumerate(entries):
+        if third is None:
+            always.append(k)
+        else:
+            by_third.setdefault(third, []).append(k)
+            span = max(span, steps[0][2] - 1)  # the third is at most reach - 1 words after the second
+    return entries, (tuple(always), {t: tuple(ks) for t, ks in by_third.items()}, span)
 
 
 def _index(taxonomy: Taxonomy) -> _Index:
@@ -350,13 +384,34 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
                 found.append((pattern, ci, ci))
             # Only the words within reach of this one can be a pattern's second word.
             if seconds:
-                for j in range(ci + 1, min(n, ci + 2 + MAX_GAP)):
+                reach = ci + 2 + MAX_GAP
+                for j in range(ci + 1, reach if reach < n else n):
                     bucket = seconds.get(stems[j])
                     if bucket is None:
                         continue
                     distance = j - ci - 1
-                    for pattern, farthest, third, steps in bucket:
-                        if distance > farthest or (third is not None and third not in present):
+                    entries, by_third = bucket
+                    if by_third is None:
+                        for pattern, farthest, third, steps in entries:
+                            if distance > farthest or (third is not None and third not in present):
+                                continue
+                            end = _find_steps(steps, content, stems, present, j) if steps is not None else j
+                            if end >= 0:
+                                found.append((pattern, ci, end))
+                        continue
+                    always, thirds, span = by_third
+                    places = list(always)
+                    sources = 1 if places else 0
+                    for third in set(stems[j + 1 : j + 1 + span]):
+                        more = thirds.get(third)
+                        if more is not None:
+                            places.extend(more)
+                            sources += 1
+                    if sources > 1:
+                        places.sort()
+                    for k in places:
+                        pattern, farthest, _, steps = entries[k]
+                        if distance > farthest:
                             continue
                         end = _find_steps(steps, content, stems, present, j) if steps is not None else j
                         if end >= 0:
@@ -556,7 +611,8 @@ def model_themes(
 
     lexicon = {theme for theme, _ in matched}
     added, dropped = classifier.load().combine(tokens, lexicon, taxonomy.model_themes, calm or set())
-    dropped -= {theme for theme, trigger in matched if (theme, trigger) in taxonomy.protected}
+    if dropped:
+        dropped -= {theme for theme, trigger in matched if (theme, trigger) in taxonomy.protected}
     if dropped:
         matched = [(theme, trigger) for theme, trigger in matched if theme not in dropped]
     return matched, added
