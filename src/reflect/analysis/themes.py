@@ -125,33 +125,6 @@ def _elem_matches(elem: str, token: Token) -> bool:
     return elem == token.stem
 
 
-def _find(pattern: Pattern, content: list[Token], start: int, stems: list[str], first: int = 1) -> int:
-    """Index of the last token of ``pattern`` matched from ``start``, or -1.
-
-    ``start`` is where element ``first - 1`` of the pattern matched.
-    """
-    pos = start
-    elems = pattern.elems
-    n = len(content)
-    for k in range(first, len(elems)):
-        elem = elems[k]
-        gap = 0 if elems[k - 1] in NEGATORS else pattern.gap
-        limit = min(n, pos + 2 + gap)
-        if elem[-1] == "*" or elem == "#":
-            for j in range(pos + 1, limit):
-                if _elem_matches(elem, content[j]):
-                    pos = j
-                    break
-            else:
-                return -1
-        else:
-            try:
-                pos = stems.index(elem, pos + 1, limit)
-            except ValueError:
-                return -1
-    return pos
-
-
 def _negated_before(content: list[Token], start: int, words: frozenset[str], breakers: bool) -> str | None:
     clause = content[start].clause
     for back in range(1, NEGATION_WINDOW + 1):
@@ -208,14 +181,15 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
 
 # --- the patterns arranged for matching ------------------------------------------------
 #
-# ``_find`` walks a pattern's elements one by one and asks, for each, what kind it is and
-# how far it may be from the previous one. ``_Index`` asks once per pattern: a pattern's
-# *steps* are ``(element, kind, reach)`` for each element after the first, where kind is
-# ``_PLAIN`` (a stem), ``_PREFIX`` (the element is the prefix, without its ``*``) or
-# ``_DIGITS`` (``#``), and reach is how many places past the previous element's it may
-# be (``2 + gap``, the gap being 0 after a negator). ``_find_steps`` then gives what
-# ``_find`` gives. Patterns keep their order everywhere, so matches are found in the
-# order ``_find`` over ``Taxonomy.by_first`` found them.
+# A pattern matches content tokens in order: its first element at some token, and each
+# next element within ``1 + gap`` tokens after the previous one (the gap is the
+# pattern's, or 0 after a negator). A stem element matches a token of that stem, ``x*``
+# a token whose stem or word starts with ``x``, and ``#`` a number. What that takes is
+# worked out once per pattern: its *steps* are ``(element, kind, reach)`` for each
+# element after the first, where kind is ``_PLAIN`` (a stem), ``_PREFIX`` (the element is
+# the prefix, without its ``*``) or ``_DIGITS`` (``#``), and reach is ``2 + gap``.
+# Patterns keep their order everywhere (that of ``Taxonomy.by_first`` and
+# ``Taxonomy.prefixed``), so the matches of a sentence are always found in one order.
 
 _PLAIN, _PREFIX, _DIGITS = 0, 1, 2
 _NOTHING = (None, ())  # a word that starts no pattern
@@ -325,8 +299,9 @@ def _index(taxonomy: Taxonomy) -> _Index:
 
 
 def _find_steps(steps: tuple[tuple[str, int, int], ...], content: list[Token], stems: list[str], present: set[str], pos: int) -> int:
-    """:func:`_find` for a pattern's steps from ``pos`` (where the element before the first
-    step matched): the index of the last token matched, or -1."""
+    """Where a pattern's ``steps`` match on from ``pos`` (where the element before the first
+    step matched): the index of the last token matched, or -1. ``present``: the stems of
+    ``stems``."""
     n = len(stems)
     for elem, kind, reach in steps:
         limit = pos + reach
