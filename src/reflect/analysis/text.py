@@ -121,7 +121,12 @@ def split_sentences(text: str) -> list[str]:
 
 def normalise(text: str) -> str:
     """Lowercase ASCII-ish text with straight quotes and contractions spelled out."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    if text.isascii():  # NFKC leaves ASCII as it is, and of the quotes only ` is ASCII
+        if "`" in text:
+            text = text.translate(_QUOTES)
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
     # Each substitution runs only when the text holds a string that every match of it
     # contains (most sentences have no apostrophe): the same text, without a regular
     # expression pass that cannot match.
@@ -188,21 +193,21 @@ def tokenize(sentence: str) -> list[Token]:
     """Word tokens of one sentence with stems, stop-word flags and clause numbers."""
     tokens: list[Token] = []
     clause = 0
-    known = _clause_tokens(0)
-    word_start = _WORD_START
-    clause_words = CLAUSE_WORDS
+    known = _clause_tokens(0)  # never holds punctuation or a clause word: those are looked at below
     for piece in _TOKEN.findall(normalise(sentence)):
-        if piece[0] not in word_start:
-            clause += 1
-            known = None  # type: ignore[assignment]
-            continue
-        if piece in clause_words:
-            clause += 1
-            known = None  # type: ignore[assignment]
-        if known is None:
-            known = _clause_tokens(clause)
         token = known.get(piece)
-        tokens.append(token if token is not None else _new_token(known, piece, clause))
+        if token is None:
+            if piece[0] not in _WORD_START:
+                clause += 1
+                known = _clause_tokens(clause)
+                continue
+            if piece in CLAUSE_WORDS:
+                clause += 1
+                known = _clause_tokens(clause)
+                token = Token(piece, stem(piece), True, clause)
+            else:
+                token = _new_token(known, piece, clause)
+        tokens.append(token)
     return tokens
 
 
