@@ -255,6 +255,8 @@ _digest: str | None = None
 def load(path: Path = MODEL_FILE) -> Model:
     """The shipped model, read once per process."""
     global _model
+    if path is MODEL_FILE and _model is not None:  # every sentence asks: no path comparison
+        return _model
     if path != MODEL_FILE:
         return Model(json.loads(path.read_text(encoding="utf-8")))
     if _model is None:

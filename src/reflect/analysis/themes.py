@@ -176,7 +176,13 @@ def _improve_marker(tokens: list[Token], raw_start: int) -> str | None:
 
 def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """``(theme, trigger)`` for each theme a sentence shows as a weakness, by the lexicon alone."""
-    return match_tokens(tokenize(sentence), taxonomy)
+    known = _index(taxonomy).lexicon
+    found = known.get(sentence)
+    if found is None:
+        if len(known) >= SENTENCE_CACHE_SIZE:
+            known.clear()
+        found = known[sentence] = tuple(match_tokens(tokenize(sentence), taxonomy))
+    return list(found)
 
 
 # --- the patterns arranged for matching ------------------------------------------------
@@ -242,6 +248,8 @@ class _Index:
                 tuple((p, _steps(p)) for p in buckets.get("", ())),
             )
         self.words: dict[str, tuple[Any, tuple[tuple[Pattern, Any], ...]]] = {}
+        #: What :func:`match_sentence` gave for each sentence (next steps repeat).
+        self.lexicon: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def word(self, token: Token) -> tuple[Any, tuple[tuple[Pattern, Any], ...]]:
         """What ``token``'s word starts (kept per word: its stem is always the same)."""
@@ -440,18 +448,20 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
                 calm.add(pattern.theme)
     # A positive read as a weakness inside a negated weakness ("never felt out of my depth")
     # is the same negation seen twice: drop it.
-    weak = [
-        w
-        for w in weak
-        if not (
-            w[0].positive
-            and any(t == w[0].theme and s <= w[2] and w[1] <= e for t, s, e in negated)
-        )
-    ]
+    if negated:
+        weak = [
+            w
+            for w in weak
+            if not (
+                w[0].positive
+                and any(t == w[0].theme and s <= w[2] and w[1] <= e for t, s, e in negated)
+            )
+        ]
     # A topic ("the coding part", "caching") counts as a weakness unless its clause says it
     # went well, says there was no problem with it, or states the positive form of its theme.
-    strong = {(w[0].theme, content[w[1]].clause) for w in weak}
-    troubled = bool(topics) and _troubled(content, weak)
+    if topics:
+        strong = {(w[0].theme, content[w[1]].clause) for w in weak}
+        troubled = _troubled(content, weak)
     for pattern, start, end in topics:
         clause = content[start].clause
         if TOPIC_ALONE and any(t != pattern.theme and c == clause for t, c in strong):
