@@ -55,3 +55,19 @@ def test_no_stop_word_is_or_stems_to_a_negator():
     # themes.match_tokens skips looking for "not a problem" clauses in a sentence whose
     # content stems hold no negator: that is only right while this holds.
     assert not {w for w in STOP_WORDS | CLAUSE_WORDS if w in NEGATORS or stem(w) in NEGATORS}
+
+
+_SPLIT_PIECES = ["I rambled", ".", "!", "?", '"', "'", ")", "]", " ", "  ", "\n", "\n\n", "\t", " - ", " -- ", "-", "Then", "x", "A", "\u00a0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SPLIT_PIECES), st.text(max_size=4)), max_size=25))
+def test_sentences_are_those_of_the_reference(pieces):
+    text = "".join(pieces)
+    assert split_sentences(text) == reference.split_sentences(text)
+
+
+def test_sentences_split_after_closing_quotes_and_brackets_and_at_dashes():
+    for text in ['I froze.) Then "it". I "rambled." Next', "He said (I rambled.] Then 'no.' x", "I froze -- Then I rambled", "a.\n\nb"]:
+        assert split_sentences(text) == reference.split_sentences(text)
+        assert len(split_sentences(text)) > 1

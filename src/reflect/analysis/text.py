@@ -100,7 +100,9 @@ _CONTRACTIONS = [
 # words holds one of _NT_NEEDLES.
 _NT_NEEDLES = ("dnt", "snt", "dont", "rent", "vent")
 _CONTRACTION_NEEDLES = (("can't", "cannot"), ("won't",), ("shan't",), ("ain't",), ("n't",), _NT_NEEDLES)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+-{1,2}\s+(?=[A-Z])")
+# Every match starts with a space, a closing quote or a bracket: the lookahead in front
+# says so, and lets each other place fail at one test instead of three (same matches).
+_SENTENCE_END = re.compile(r"(?=[\s\"')\]])(?:(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+-{1,2}\s+(?=[A-Z]))")
 _TOKEN = re.compile(r"[a-z0-9]+|[,;:()\"]|\s-{1,2}\s|\u2014|\u2013")
 _CLAUSE_PUNCT = frozenset(",;:()\"") | {"\u2014", "\u2013"}
 
