@@ -119,10 +119,11 @@ class Taxonomy:
             self.prepare()
 
     def prepare(self) -> None:
-        """Make, now, what matching sentences against these patterns needs: the patterns
-        arranged for matching and the statistical model. A taxonomy with patterns is made
-        to scan reflections, and cold scans are shared out between forked processes: made
-        before the fork, these are made once (see ``Journal.derive_all``)."""
+        """Make, now, what matching sentences against these patterns needs from the start:
+        the matcher (whose patterns are arranged by first stem as words are met) and the
+        statistical model. A taxonomy with patterns is made to scan reflections, and cold
+        scans are shared out between forked processes: made before the fork, these are
+        made once (see ``Journal.derive_all``)."""
         from reflect.analysis import classifier, themes
 
         themes._index(self)

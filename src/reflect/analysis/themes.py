@@ -221,7 +221,7 @@ class _Index:
     """A taxonomy's patterns by first word, with what matching each needs worked out once.
 
     ``firsts``: first stem -> ``(one-word patterns, {second stem: bucket}, patterns whose
-    second element is a wildcard, as (pattern, steps))``; a bucket is ``(entries, by third
+    second element is a wildcard, as (pattern, steps))``, made on first use; a bucket is ``(entries, by third
     stem)``: the entries are ``(pattern, farthest second word, its third stem or None,
     steps from the third element or None)``, and a large bucket's patterns are indexed by
     third stem (see :func:`_bucket`). ``words``: each word seen -> ``(its firsts entry or
@@ -234,19 +234,10 @@ class _Index:
         # these, or it is a number and some pattern starts with ``#``.
         self.heads = tuple(p.elems[0][:-1] for p in self.prefixed if p.elems[0] != "#")
         self.digits = any(p.elems[0] == "#" for p in self.prefixed)
-        self.firsts: dict[str, tuple[Any, ...]] = {}
-        for first, buckets in taxonomy.by_first.items():
-            negator_first = first in NEGATORS
-            seconds = {}
-            for second, patterns in buckets.items():
-                if second == SINGLE:
-                    continue
-                seconds[second] = _bucket(patterns, negator_first)
-            self.firsts[first] = (
-                tuple(buckets.get(SINGLE, ())),
-                seconds,
-                tuple((p, _steps(p)) for p in buckets.get("", ())),
-            )
+        self.by_first = taxonomy.by_first
+        # Made for a first stem when a word of that stem is first seen: a journal's words
+        # start a small share of the taxonomy's patterns.
+        self.firsts: dict[str, tuple[Any, ...] | None] = {}
         self.words: dict[str, tuple[Any, tuple[tuple[Pattern, Any], ...]]] = {}
         #: What :func:`match_sentence` gave for each sentence (next steps repeat).
         self.lexicon: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -256,12 +247,25 @@ class _Index:
         starting: tuple[tuple[Pattern, Any], ...] = ()
         if token.word.startswith(self.heads) or token.stem.startswith(self.heads) or (self.digits and token.word.isdigit()):
             starting = tuple((p, _steps(p) if len(p.elems) > 1 else None) for p in self.prefixed if _elem_matches(p.elems[0], token))
-        first = self.firsts.get(token.stem)
+        first = self.first(token.stem)
         info = _NOTHING if first is None and not starting else (first, starting)
         if len(self.words) >= _WORDS_MAX:
             self.words.clear()
         self.words[token.word] = info
         return info
+
+    def first(self, stem: str) -> tuple[Any, ...] | None:
+        """The patterns whose first element is ``stem``, arranged (None if there are none)."""
+        if stem in self.firsts:
+            return self.firsts[stem]
+        buckets = self.by_first.get(stem)
+        arranged = None
+        if buckets is not None:
+            negator_first = stem in NEGATORS
+            seconds = {second: _bucket(patterns, negator_first) for second, patterns in buckets.items() if second != SINGLE}
+            arranged = (tuple(buckets.get(SINGLE, ())), seconds, tuple((p, _steps(p)) for p in buckets.get("", ())))
+        self.firsts[stem] = arranged
+        return arranged
 
 
 _BUCKET_INDEXED = 8
