@@ -113,6 +113,23 @@ def test_a_generated_journal_scans_as_before(tmp_path: Path, taxonomies):
         assert themes.scan(entry.reflection, fast).to_data() == reference.scan(entry.reflection, slow).to_data(), entry.id
 
 
+def test_a_varied_journal_scans_as_before(tmp_path: Path, taxonomies):
+    """Nearly every sentence different, as in a real journal: every sentence goes through the
+    matcher and the model rather than the per-sentence cache."""
+    fast, slow = taxonomies
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from journal import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    loaded = Journal(generate(tmp_path / "varied", 400, seed=23, text="varied")).load_all()
+    assert len(loaded.entries) == 400 and not loaded.problems
+    for entry in loaded.entries:
+        summary = json.loads(json.dumps(scan_cache.summarise(entry.reflection, fast)))
+        read_back = {"scan": scan_cache._decoded(summary)[1].to_data(), "steps": summary[3]}
+        assert read_back == reference_summary(entry.reflection, slow), entry.id
+
+
 # --- the whole command, byte for byte ------------------------------------------------------
 
 

@@ -73,42 +73,56 @@ def _words(content: list[Token], where: tuple[int, int] | str) -> str:
     return content[first].word if first == last else f"{content[first].word} {content[last].word}"
 
 
+_HAVE_BEFORE = ("could", "would", "should")
+
+
 def _extract(tokens: list[Token]) -> tuple[list[Token], dict[str, tuple[int, int] | str]]:
     """Content tokens, and each feature key with where it is: the first and last content
     token it stands for (a cue: the word itself)."""
     content = [t for t in tokens if not t.stop]
     out: dict[str, tuple[int, int] | str] = {}
     negated_by = -1  # index of the last negator in the current clause, -1 if none
-    previous = None
+    previous_stem = ""
+    previous_clause = -1  # clauses are numbered from 0: no token before the first
+    negators = NEGATORS
+    breakers = NEGATION_BREAKERS
     for i, token in enumerate(content):
-        same_clause = previous is not None and previous.clause == token.clause
+        stem = token.stem
+        clause = token.clause
+        same_clause = previous_clause == clause
         if not same_clause:
             negated_by = -1
-        stem = token.stem
-        if stem in NEGATORS or token.word in NEGATORS:
+        if stem in negators or token.word in negators:
             negated_by = i
             key = stem
         else:
-            if negated_by >= 0 and (i - negated_by > NEGATION_REACH or stem in NEGATION_BREAKERS):
+            if negated_by >= 0 and (i - negated_by > NEGATION_REACH or stem in breakers):
                 negated_by = -1
             key = NOT + stem if negated_by >= 0 else stem
         if key not in out:
             out[key] = (i, i) if key is stem else (negated_by, i)
         if same_clause:
-            pair = previous.stem + " " + stem  # type: ignore[union-attr]
+            pair = previous_stem + " " + stem
             if key is not stem and negated_by != i - 1:
                 pair = NOT + pair
             if pair not in out:
                 out[pair] = (i - 1, i)
-        previous = token
+        previous_stem = stem
+        previous_clause = clause
+    # The cues: each where it first shows (no stem or pair can be a cue's key).
+    improve = lack = False
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        if IMPROVE_CUE not in out and (
-            token.stem in IMPROVE_MARKERS
-            or (token.word in ("could", "would", "should") and i + 1 < len(tokens) and tokens[i + 1].word == "have")
+        if not improve and (
+            token.stem in IMPROVE_MARKERS or (token.word in _HAVE_BEFORE and i < last and tokens[i + 1].word == "have")
         ):
             out[IMPROVE_CUE] = token.word
-        if LACK_CUE not in out and token.stem in DEFICIENCY_BEFORE:
+            improve = True
+        if not lack and token.stem in DEFICIENCY_BEFORE:
             out[LACK_CUE] = token.word
+            lack = True
+            if improve:
+                break
     return content, out
 
 
@@ -150,9 +164,7 @@ class Model:
     def scores(self, keys: list[str]) -> list[float]:
         """The logit per theme (in :attr:`themes` order) for a sentence's feature keys."""
         total = list(self.bias)
-        weights = self.weights
-        for key in keys:
-            pairs = weights.get(key)
+        for pairs in map(self.weights.get, keys):
             if pairs:
                 for i, w in pairs:
                     total[i] += w
@@ -189,16 +201,17 @@ class Model:
         nothing, the lexicon stands.
         (Rule ``veto`` drops it whatever else the model finds; ``union`` never drops.)
         """
-        total = self.scores(feature_keys(tokens))
+        content, features = _extract(tokens)
+        total = self.scores(features)  # the keys, in order
         cuts = self.cuts
         themes = self.themes
-        found = [i for i in range(len(themes)) if total[i] >= cuts[i] and themes[i] in allowed]
+        found = [i for i, (score, cut, theme) in enumerate(zip(total, cuts, themes)) if score >= cut and theme in allowed]
         positives = {t for t in calm if t != GOOD and not t.startswith(NEGATED)} if calm else set()
         if found and not lexicon and (positives or GOOD in calm):
             found_new = []
         else:
             found_new = [i for i in found if themes[i] not in lexicon and themes[i] not in positives]
-        added = [(themes[i], self.explain(tokens, i)) for i in found_new]
+        added = [(themes[i], self._explain(content, features, i)) for i in found_new]
         dropped: set[str] = set()
         elsewhere = bool(found) or (self.none >= 0 and total[self.none] >= cuts[self.none])
         if lexicon and (self.rule == "veto" or (self.rule == "override" and elsewhere)):
@@ -212,6 +225,10 @@ class Model:
         """The sentence's words behind the features that pushed hardest towards theme ``index``:
         ``model: "talk", "cut off"``."""
         content, found = _extract(tokens)
+        return self._explain(content, found, index, top)
+
+    def _explain(self, content: list[Token], found: dict[str, tuple[int, int] | str], index: int, top: int = 3) -> str:
+        """:meth:`explain` from what :func:`_extract` gave."""
         contributions = []
         for key in found:
             for i, w in self.weights.get(key, ()):
@@ -238,6 +255,8 @@ _digest: str | None = None
 def load(path: Path = MODEL_FILE) -> Model:
     """The shipped model, read once per process."""
     global _model
+    if path is MODEL_FILE and _model is not None:  # every sentence asks: no path comparison
+        return _model
     if path != MODEL_FILE:
         return Model(json.loads(path.read_text(encoding="utf-8")))
     if _model is None:

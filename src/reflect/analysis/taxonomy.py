@@ -110,6 +110,25 @@ class Taxonomy:
     model_themes: frozenset[str] = frozenset()
     #: (theme, phrase) of the user's own triggers, which the model must not override
     protected: frozenset[tuple[str, str]] = frozenset()
+    #: The patterns arranged for matching (``themes._index``), made on first use from
+    #: ``by_first`` and ``prefixed``; never copied (a replaced taxonomy makes its own).
+    matcher: object = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.by_first or self.prefixed:
+            self.prepare()
+
+    def prepare(self) -> None:
+        """Make, now, what matching sentences against these patterns needs from the start:
+        the matcher (whose patterns are arranged by first stem as words are met) and the
+        statistical model. A taxonomy with patterns is made to scan reflections, and cold
+        scans are shared out between forked processes: made before the fork, these are
+        made once (see ``Journal.derive_all``)."""
+        from reflect.analysis import classifier, themes
+
+        themes._index(self)
+        if self.model_themes and classifier.available():
+            classifier.load()
 
     def theme(self, theme_id: str) -> Theme:
         return self.themes[theme_id]
@@ -163,27 +182,83 @@ def compile_trigger(theme_id: str, trigger: str, positive: bool, topic: bool = F
     trigger = trigger.removeprefix("=")
     patterns = []
     seen = set()
-    for phrase in expand(trigger):
-        elems = []
-        for word in phrase.split():
-            if word == "#":
-                elems.append("#")
-            elif word.endswith("*") and len(word) > 1:
-                elems.append(word.lower().rstrip("*") + "*")
-            else:
-                elems.extend(stems(word))
-        elems_t = tuple(elems)
+    for phrase, elems_t, words in _expansions(trigger):
         if not elems_t or elems_t in seen:
             continue
-        words = len(phrase.split())
         if not contiguous:
-            if all(e in GENERIC for e in elems_t):
+            if GENERIC.issuperset(elems_t):
                 continue  # "went still" -> "went"
             if len(elems_t) == 1 and words > 1 or len(elems_t) * 2 < words:
                 continue  # "in my head" -> "head": what made it specific were stop words
         seen.add(elems_t)
         patterns.append(Pattern(theme_id, positive, elems_t, phrase, 0 if contiguous else MAX_GAP, topic))
     return patterns
+
+
+_word_elems: dict[str, tuple[str, ...]] = {}
+
+
+def _elems(word: str) -> tuple[str, ...]:
+    """What one word of a trigger compiles to: ``#``, a prefix ``word*``, or its content stems."""
+    found = _word_elems.get(word)
+    if found is None:
+        if word == "#":
+            found = ("#",)
+        elif word.endswith("*") and len(word) > 1:
+            found = (word.lower().rstrip("*") + "*",)
+        else:
+            found = tuple(stems(word))
+        _word_elems[word] = found
+    return found
+
+
+def _expansions(trigger: str) -> list[tuple[str, tuple[str, ...], int]]:
+    """``(phrase, its elements, its number of words)`` for each phrase of :func:`expand`, in its order.
+
+    A phrase's elements are those of its words, one after the other. When every
+    ``(...)`` stands alone between spaces and none is nested, each option's words are
+    whole words of the phrase, so each option is compiled once and the phrases are put
+    together from the options' words and elements (as ``expand`` would, the first group
+    varying slowest), instead of splitting and stemming every phrase again.
+    """
+    pieces: list[list[tuple[tuple[str, ...], tuple[str, ...]]]] = []
+    at = 0
+    for match in _ALT.finditer(trigger):
+        before, after = trigger[match.start() - 1 : match.start()], trigger[match.end() : match.end() + 1]
+        literal = trigger[at : match.start()]
+        if "(" in literal or ")" in literal or (before and not before.isspace()) or (after and not after.isspace()):
+            return [(phrase, _phrase_elems(phrase), len(phrase.split())) for phrase in expand(trigger)]
+        pieces.append([_piece(literal)])
+        pieces.append([_piece(option) for option in match.group(1).split("|")])
+        at = match.end()
+    literal = trigger[at:]
+    if "(" in literal or ")" in literal:
+        return [(phrase, _phrase_elems(phrase), len(phrase.split())) for phrase in expand(trigger)]
+    pieces.append([_piece(literal)])
+    combined: list[tuple[tuple[str, ...], tuple[str, ...]]] = [((), ())]
+    for options in pieces:
+        if len(options) == 1:
+            words, elems = options[0]
+            if words:
+                combined = [(w + words, e + elems) for w, e in combined]
+        else:
+            combined = [(w + words, e + elems) for w, e in combined for words, elems in options]
+    return [(" ".join(words), elems, len(words)) for words, elems in combined]
+
+
+def _piece(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = tuple(text.split())
+    return words, _phrase_elems(words)
+
+
+def _phrase_elems(phrase: str | tuple[str, ...]) -> tuple[str, ...]:
+    words = phrase.split() if isinstance(phrase, str) else phrase
+    if len(words) == 1:
+        return _elems(words[0])
+    out: list[str] = []
+    for word in words:
+        out.extend(_elems(word))
+    return tuple(out)
 
 
 def load_builtin(path: Path = DATA_FILE) -> dict[str, Theme]:
@@ -285,6 +360,7 @@ def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
     if classifier.available():
         taxonomy.model_themes = frozenset(t.id for t in themes.values() if t.builtin)
         taxonomy.fingerprint += "+" + classifier.digest()  # a retrained model invalidates cached scans
+    taxonomy.prepare()
     return taxonomy
 
 

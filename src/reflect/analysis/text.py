@@ -95,7 +95,14 @@ _CONTRACTIONS = [
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"\b(didnt|doesnt|dont|wasnt|werent|isnt|arent|couldnt|wouldnt|shouldnt|hadnt|hasnt|havent)\b"), None),
 ]
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+-{1,2}\s+(?=[A-Z])")
+# For each pattern of _CONTRACTIONS, strings one of which every match of it contains:
+# only "cannot" matches without an apostrophe, but for the last pattern, each of whose
+# words holds one of _NT_NEEDLES.
+_NT_NEEDLES = ("dnt", "snt", "dont", "rent", "vent")
+_CONTRACTION_NEEDLES = (("can't", "cannot"), ("won't",), ("shan't",), ("ain't",), ("n't",), _NT_NEEDLES)
+# Every match starts with a space, a closing quote or a bracket: the lookahead in front
+# says so, and lets each other place fail at one test instead of three (same matches).
+_SENTENCE_END = re.compile(r"(?=[\s\"')\]])(?:(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+-{1,2}\s+(?=[A-Z]))")
 _TOKEN = re.compile(r"[a-z0-9]+|[,;:()\"]|\s-{1,2}\s|\u2014|\u2013")
 _CLAUSE_PUNCT = frozenset(",;:()\"") | {"\u2014", "\u2013"}
 
@@ -116,13 +123,31 @@ def split_sentences(text: str) -> list[str]:
 
 def normalise(text: str) -> str:
     """Lowercase ASCII-ish text with straight quotes and contractions spelled out."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    for pattern, replacement in _CONTRACTIONS:
-        if replacement is None:
-            text = pattern.sub(lambda m: m.group(1)[:-1].removesuffix("n") + " not", text)
-        else:
-            text = pattern.sub(replacement, text)
+    if text.isascii():  # NFKC leaves ASCII as it is, and of the quotes only ` is ASCII
+        if "`" in text:
+            text = text.translate(_QUOTES)
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    # Each substitution runs only when the text holds a string that every match of it
+    # contains (most sentences have no apostrophe): the same text, without a regular
+    # expression pass that cannot match.
+    if "'" in text or "cannot" in text:
+        for (pattern, replacement), needles in zip(_CONTRACTIONS, _CONTRACTION_NEEDLES):
+            for needle in needles:
+                if needle in text:
+                    text = pattern.sub(_spell_out if replacement is None else replacement, text)
+                    break
+    else:
+        for needle in _NT_NEEDLES:
+            if needle in text:
+                text = _CONTRACTIONS[-1][0].sub(_spell_out, text)
+                break
     return text
+
+
+def _spell_out(match: re.Match[str]) -> str:
+    return match.group(1)[:-1].removesuffix("n") + " not"
 
 
 _stemmer = None
@@ -139,18 +164,52 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+# A piece of _TOKEN's is a word when it starts with one of these; else it ends a clause
+# (punctuation, a dash standing between spaces).
+_WORD_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# Tokens are immutable, and a word in a given clause is always the same token: each is
+# made once (one dict of words per clause number) instead of once per sentence.
+_TOKENS: list[dict[str, Token]] = []
+_TOKENS_MAX = 100_000
+_token_count = 0
+
+
+def _clause_tokens(clause: int) -> dict[str, Token]:
+    global _token_count
+    if _token_count > _TOKENS_MAX:
+        _TOKENS.clear()
+        _token_count = 0
+    while len(_TOKENS) <= clause:
+        _TOKENS.append({})
+    return _TOKENS[clause]
+
+
+def _new_token(known: dict[str, Token], piece: str, clause: int) -> Token:
+    global _token_count
+    _token_count += 1
+    token = known[piece] = Token(piece, stem(piece), piece in STOP_WORDS or piece in CLAUSE_WORDS, clause)
+    return token
+
+
 def tokenize(sentence: str) -> list[Token]:
     """Word tokens of one sentence with stems, stop-word flags and clause numbers."""
     tokens: list[Token] = []
     clause = 0
+    known = _clause_tokens(0)  # never holds punctuation or a clause word: those are looked at below
     for piece in _TOKEN.findall(normalise(sentence)):
-        piece = piece.strip()
-        if piece in _CLAUSE_PUNCT or piece in ("-", "--", "\u2014", "\u2013"):
-            clause += 1
-            continue
-        if piece in CLAUSE_WORDS:
-            clause += 1
-        tokens.append(Token(piece, stem(piece), piece in STOP_WORDS or piece in CLAUSE_WORDS, clause))
+        token = known.get(piece)
+        if token is None:
+            if piece[0] not in _WORD_START:
+                clause += 1
+                known = _clause_tokens(clause)
+                continue
+            if piece in CLAUSE_WORDS:
+                clause += 1
+                known = _clause_tokens(clause)
+                token = Token(piece, stem(piece), True, clause)
+            else:
+                token = _new_token(known, piece, clause)
+        tokens.append(token)
     return tokens
 
 

@@ -125,33 +125,6 @@ def _elem_matches(elem: str, token: Token) -> bool:
     return elem == token.stem
 
 
-def _find(pattern: Pattern, content: list[Token], start: int, stems: list[str], first: int = 1) -> int:
-    """Index of the last token of ``pattern`` matched from ``start``, or -1.
-
-    ``start`` is where element ``first - 1`` of the pattern matched.
-    """
-    pos = start
-    elems = pattern.elems
-    n = len(content)
-    for k in range(first, len(elems)):
-        elem = elems[k]
-        gap = 0 if elems[k - 1] in NEGATORS else pattern.gap
-        limit = min(n, pos + 2 + gap)
-        if elem[-1] == "*" or elem == "#":
-            for j in range(pos + 1, limit):
-                if _elem_matches(elem, content[j]):
-                    pos = j
-                    break
-            else:
-                return -1
-        else:
-            try:
-                pos = stems.index(elem, pos + 1, limit)
-            except ValueError:
-                return -1
-    return pos
-
-
 def _negated_before(content: list[Token], start: int, words: frozenset[str], breakers: bool) -> str | None:
     clause = content[start].clause
     for back in range(1, NEGATION_WINDOW + 1):
@@ -203,7 +176,172 @@ def _improve_marker(tokens: list[Token], raw_start: int) -> str | None:
 
 def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """``(theme, trigger)`` for each theme a sentence shows as a weakness, by the lexicon alone."""
-    return match_tokens(tokenize(sentence), taxonomy)
+    known = _index(taxonomy).lexicon
+    found = known.get(sentence)
+    if found is None:
+        if len(known) >= SENTENCE_CACHE_SIZE:
+            known.clear()
+        found = known[sentence] = tuple(match_tokens(tokenize(sentence), taxonomy))
+    return list(found)
+
+
+# --- the patterns arranged for matching ------------------------------------------------
+#
+# A pattern matches content tokens in order: its first element at some token, and each
+# next element within ``1 + gap`` tokens after the previous one (the gap is the
+# pattern's, or 0 after a negator). A stem element matches a token of that stem, ``x*``
+# a token whose stem or word starts with ``x``, and ``#`` a number. What that takes is
+# worked out once per pattern: its *steps* are ``(element, kind, reach)`` for each
+# element after the first, where kind is ``_PLAIN`` (a stem), ``_PREFIX`` (the element is
+# the prefix, without its ``*``) or ``_DIGITS`` (``#``), and reach is ``2 + gap``.
+# Patterns keep their order everywhere (that of ``Taxonomy.by_first`` and
+# ``Taxonomy.prefixed``), so the matches of a sentence are always found in one order.
+
+_PLAIN, _PREFIX, _DIGITS = 0, 1, 2
+_NOTHING = (None, ())  # a word that starts no pattern
+_WORDS_MAX = 200_000
+
+
+def _steps(pattern: Pattern, first: int = 1) -> tuple[tuple[str, int, int], ...]:
+    elems = pattern.elems
+    out = []
+    for k in range(first, len(elems)):
+        elem = elems[k]
+        reach = 2 + (0 if elems[k - 1] in NEGATORS else pattern.gap)
+        if elem == "#":
+            out.append((elem, _DIGITS, reach))
+        elif elem[-1] == "*":
+            out.append((elem[:-1], _PREFIX, reach))
+        else:
+            out.append((elem, _PLAIN, reach))
+    return tuple(out)
+
+
+class _Index:
+    """A taxonomy's patterns by first word, with what matching each needs worked out once.
+
+    ``firsts``: first stem -> ``(one-word patterns, {second stem: bucket}, patterns whose
+    second element is a wildcard, as (pattern, steps))``, made on first use; a bucket is ``(entries, by third
+    stem)``: the entries are ``(pattern, farthest second word, its third stem or None,
+    steps from the third element or None)``, and a large bucket's patterns are indexed by
+    third stem (see :func:`_bucket`). ``words``: each word seen -> ``(its firsts entry or
+    None, the prefix patterns it starts, as (pattern, steps or None))``.
+    """
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.prefixed = taxonomy.prefixed
+        # A word can start a prefixed pattern only if it (or its stem) starts with one of
+        # these, or it is a number and some pattern starts with ``#``.
+        self.heads = tuple(p.elems[0][:-1] for p in self.prefixed if p.elems[0] != "#")
+        self.digits = any(p.elems[0] == "#" for p in self.prefixed)
+        self.by_first = taxonomy.by_first
+        # Made for a first stem when a word of that stem is first seen: a journal's words
+        # start a small share of the taxonomy's patterns.
+        self.firsts: dict[str, tuple[Any, ...] | None] = {}
+        self.words: dict[str, tuple[Any, tuple[tuple[Pattern, Any], ...]]] = {}
+        #: What :func:`match_sentence` gave for each sentence (next steps repeat).
+        self.lexicon: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def word(self, token: Token) -> tuple[Any, tuple[tuple[Pattern, Any], ...]]:
+        """What ``token``'s word starts (kept per word: its stem is always the same)."""
+        starting: tuple[tuple[Pattern, Any], ...] = ()
+        if token.word.startswith(self.heads) or token.stem.startswith(self.heads) or (self.digits and token.word.isdigit()):
+            starting = tuple((p, _steps(p) if len(p.elems) > 1 else None) for p in self.prefixed if _elem_matches(p.elems[0], token))
+        first = self.first(token.stem)
+        info = _NOTHING if first is None and not starting else (first, starting)
+        if len(self.words) >= _WORDS_MAX:
+            self.words.clear()
+        self.words[token.word] = info
+        return info
+
+    def first(self, stem: str) -> tuple[Any, ...] | None:
+        """The patterns whose first element is ``stem``, arranged (None if there are none)."""
+        if stem in self.firsts:
+            return self.firsts[stem]
+        buckets = self.by_first.get(stem)
+        arranged = None
+        if buckets is not None:
+            negator_first = stem in NEGATORS
+            seconds = {second: _bucket(patterns, negator_first) for second, patterns in buckets.items() if second != SINGLE}
+            arranged = (tuple(buckets.get(SINGLE, ())), seconds, tuple((p, _steps(p)) for p in buckets.get("", ())))
+        self.firsts[stem] = arranged
+        return arranged
+
+
+_BUCKET_INDEXED = 8
+"""Buckets with more patterns than this are looked up by third stem rather than walked."""
+
+
+def _bucket(patterns: list[Pattern], negator_first: bool) -> tuple[tuple[Any, ...], Any]:
+    """The patterns of one first and second stem, for :func:`match_tokens`.
+
+    ``(entries, third)``: ``third`` is None for a small bucket, else ``(the places in
+    entries of the patterns with no plain third stem, {third stem: places}, how many
+    words after the second the third may be)``, so that only the patterns whose third
+    stem is within reach are tried, in their order.
+    """
+    entries = tuple(
+        (
+            p,
+            0 if negator_first else p.gap,
+            p.elems[2] if len(p.elems) > 2 and p.elems[2][-1] != "*" and p.elems[2] != "#" else None,
+            _steps(p, 2) if len(p.elems) > 2 else None,
+        )
+        for p in patterns
+    )
+    if len(entries) <= _BUCKET_INDEXED:
+        return entries, None
+    always: list[int] = []
+    by_third: dict[str, list[int]] = {}
+    span = 1
+    for k, (_, _, third, steps) in enumerate(entries):
+        if third is None:
+            always.append(k)
+        else:
+            by_third.setdefault(third, []).append(k)
+            span = max(span, steps[0][2] - 1)  # the third is at most reach - 1 words after the second
+    return entries, (tuple(always), {t: tuple(ks) for t, ks in by_third.items()}, span)
+
+
+def _index(taxonomy: Taxonomy) -> _Index:
+    index = taxonomy.matcher
+    if index is None:
+        index = taxonomy.matcher = _Index(taxonomy)
+    return index  # type: ignore[return-value]
+
+
+def _find_steps(steps: tuple[tuple[str, int, int], ...], content: list[Token], stems: list[str], present: set[str], pos: int) -> int:
+    """Where a pattern's ``steps`` match on from ``pos`` (where the element before the first
+    step matched): the index of the last token matched, or -1. ``present``: the stems of
+    ``stems``."""
+    n = len(stems)
+    for elem, kind, reach in steps:
+        limit = pos + reach
+        if limit > n:
+            limit = n
+        if kind == _PLAIN:
+            if elem not in present:
+                return -1
+            try:
+                pos = stems.index(elem, pos + 1, limit)
+            except ValueError:
+                return -1
+        elif kind == _PREFIX:
+            for j in range(pos + 1, limit):
+                token = content[j]
+                if token.stem.startswith(elem) or token.word.startswith(elem):
+                    pos = j
+                    break
+            else:
+                return -1
+        else:
+            for j in range(pos + 1, limit):
+                if content[j].word.isdigit():
+                    pos = j
+                    break
+            else:
+                return -1
+    return pos
 
 
 def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None = None) -> list[tuple[str, str]]:
@@ -214,41 +352,68 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
     wasn't nervous") and :data:`GOOD` when it says something went well.
     """
     content = [t for t in tokens if not t.stop]
-    raw_index = [i for i, t in enumerate(tokens) if not t.stop]
     found: list[tuple[Pattern, int, int]] = []
-    prefixed = taxonomy.prefixed
-    prefix_cache = taxonomy.prefix_cache
-    by_first = taxonomy.by_first
+    index = _index(taxonomy)
+    words = index.words
     stems = [t.stem for t in content]
+    present = set(stems)
     n = len(stems)
     for ci, token in enumerate(content):
-        buckets = by_first.get(token.stem)
-        if buckets:
-            for pattern in buckets.get(SINGLE, ()):
+        info = words.get(token.word)
+        if info is None:
+            info = index.word(token)
+        if info is _NOTHING:
+            continue
+        first, starting = info
+        if first is not None:
+            singles, seconds, wild_second = first
+            for pattern in singles:
                 found.append((pattern, ci, ci))
             # Only the words within reach of this one can be a pattern's second word.
-            negator_first = token.stem in NEGATORS
-            for j in range(ci + 1, min(n, ci + 2 + MAX_GAP)):
-                for pattern in buckets.get(stems[j], ()):
-                    if j - ci - 1 > (0 if negator_first else pattern.gap):
+            if seconds:
+                reach = ci + 2 + MAX_GAP
+                for j in range(ci + 1, reach if reach < n else n):
+                    bucket = seconds.get(stems[j])
+                    if bucket is None:
                         continue
-                    end = _find(pattern, content, j, stems, 2) if len(pattern.elems) > 2 else j
-                    if end >= 0:
-                        found.append((pattern, ci, end))
-            for pattern in buckets.get("", ()):
-                end = _find(pattern, content, ci, stems)
+                    distance = j - ci - 1
+                    entries, by_third = bucket
+                    if by_third is None:
+                        for pattern, farthest, third, steps in entries:
+                            if distance > farthest or (third is not None and third not in present):
+                                continue
+                            end = _find_steps(steps, content, stems, present, j) if steps is not None else j
+                            if end >= 0:
+                                found.append((pattern, ci, end))
+                        continue
+                    always, thirds, span = by_third
+                    places = list(always)
+                    sources = 1 if places else 0
+                    for third in set(stems[j + 1 : j + 1 + span]):
+                        more = thirds.get(third)
+                        if more is not None:
+                            places.extend(more)
+                            sources += 1
+                    if sources > 1:
+                        places.sort()
+                    for k in places:
+                        pattern, farthest, _, steps = entries[k]
+                        if distance > farthest:
+                            continue
+                        end = _find_steps(steps, content, stems, present, j) if steps is not None else j
+                        if end >= 0:
+                            found.append((pattern, ci, end))
+            for pattern, steps in wild_second:
+                end = _find_steps(steps, content, stems, present, ci)
                 if end >= 0:
                     found.append((pattern, ci, end))
-        key = (token.stem, token.word)
-        starting = prefix_cache.get(key)
-        if starting is None:
-            starting = prefix_cache[key] = tuple(p for p in prefixed if _elem_matches(p.elems[0], token))
-        for pattern in starting:
-            end = _find(pattern, content, ci, stems) if len(pattern.elems) > 1 else ci
+        for pattern, steps in starting:
+            end = _find_steps(steps, content, stems, present, ci) if steps is not None else ci
             if end >= 0:
                 found.append((pattern, ci, end))
     if not found:
         return []
+    raw_index: list[int] | None = None  # each content token's place in ``tokens``, made when needed
     weak: list[tuple[Pattern, int, int, str]] = []
     topics: list[tuple[Pattern, int, int]] = []
     plain_positive: list[tuple[Pattern, int, int]] = []
@@ -274,8 +439,11 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
                 continue
             weak.append((pattern, start, end, pattern.phrase))
             continue
-        neg = _negated_before(content, start, NEGATORS | DEFICIENCY_BEFORE, breakers=False)
-        neg = neg or _lacking_after(content, end) or _improve_marker(tokens, raw_index[start])
+        neg = _negated_before(content, start, _NEGATED_OR_LACKING, breakers=False) or _lacking_after(content, end)
+        if not neg:
+            if raw_index is None:
+                raw_index = [i for i, t in enumerate(tokens) if not t.stop]
+            neg = _improve_marker(tokens, raw_index[start])
         if neg:
             weak.append((pattern, start, end, f"{neg} \u2026 {pattern.phrase}"))
         else:
@@ -284,18 +452,20 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
                 calm.add(pattern.theme)
     # A positive read as a weakness inside a negated weakness ("never felt out of my depth")
     # is the same negation seen twice: drop it.
-    weak = [
-        w
-        for w in weak
-        if not (
-            w[0].positive
-            and any(t == w[0].theme and s <= w[2] and w[1] <= e for t, s, e in negated)
-        )
-    ]
+    if negated:
+        weak = [
+            w
+            for w in weak
+            if not (
+                w[0].positive
+                and any(t == w[0].theme and s <= w[2] and w[1] <= e for t, s, e in negated)
+            )
+        ]
     # A topic ("the coding part", "caching") counts as a weakness unless its clause says it
     # went well, says there was no problem with it, or states the positive form of its theme.
-    strong = {(w[0].theme, content[w[1]].clause) for w in weak}
-    troubled = bool(topics) and _troubled(content, weak)
+    if topics:
+        strong = {(w[0].theme, content[w[1]].clause) for w in weak}
+        troubled = _troubled(content, weak)
     for pattern, start, end in topics:
         clause = content[start].clause
         if TOPIC_ALONE and any(t != pattern.theme and c == clause for t, c in strong):
@@ -307,7 +477,7 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
         if any(p.theme == pattern.theme and content[ps].clause == clause for p, ps, _ in plain_positive):
             continue
         weak.append((pattern, start, end, pattern.phrase))
-    fine = _fine_clauses(tokens)
+    fine = _fine_clauses(tokens) if not present.isdisjoint(_NEGATOR_STEMS) else set()
     if fine:
         # "X was not the problem", "no concerns about my preparation": nothing in that clause is a weakness.
         weak = [w for w in weak if content[w[1]].clause not in fine]
@@ -322,6 +492,11 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
 
 
 _FINE_AFTER_NEGATOR = _NOT_A_PROBLEM
+_NEGATED_OR_LACKING = NEGATORS | DEFICIENCY_BEFORE
+# _fine_clauses finds nothing in a sentence without a token whose stem is a negator. Stop
+# words are not negators, and no stop word's stem is one (tests/analysis/test_themes.py
+# checks), so a sentence's content stems tell.
+_NEGATOR_STEMS = NEGATORS
 
 
 def _fine_clauses(tokens: list[Token]) -> set[int]:
@@ -391,8 +566,9 @@ _PAIR_IGNORE = frozenset(
 )
 
 
-def _pairs(sentence: str, taxonomy: Taxonomy) -> list[Pair]:
-    tokens = [t for t in tokenize(sentence) if not t.stop]
+def _pairs(sentence: str, taxonomy: Taxonomy, tokens: list[Token] | None = None) -> list[Pair]:
+    """Uncovered word pairs of a sentence (``tokens``: the sentence's, if already made)."""
+    tokens = [t for t in (tokenize(sentence) if tokens is None else tokens) if not t.stop]
     out = []
     for a, b in zip(tokens, tokens[1:]):
         if a.clause != b.clause:
@@ -424,7 +600,8 @@ def model_themes(
 
     lexicon = {theme for theme, _ in matched}
     added, dropped = classifier.load().combine(tokens, lexicon, taxonomy.model_themes, calm or set())
-    dropped -= {theme for theme, trigger in matched if (theme, trigger) in taxonomy.protected}
+    if dropped:
+        dropped -= {theme for theme, trigger in matched if (theme, trigger) in taxonomy.protected}
     if dropped:
         matched = [(theme, trigger) for theme, trigger in matched if theme not in dropped]
     return matched, added
@@ -448,7 +625,7 @@ def _sentence(sentence: str, taxonomy: Taxonomy) -> tuple[tuple[tuple[str, str, 
     if taxonomy.model_themes:
         matched, added = model_themes(tokens, matched, taxonomy, calm)
     hits = tuple([(theme, trigger, "text") for theme, trigger in matched] + [(theme, trigger, "model") for theme, trigger in added])
-    found = (hits, None if hits else tuple(_pairs(sentence, taxonomy)))
+    found = (hits, None if hits else tuple(_pairs(sentence, taxonomy, tokens)))
     if len(cache) >= SENTENCE_CACHE_SIZE:
         cache.clear()
     cache[sentence] = found
