@@ -380,7 +380,10 @@ class Journal:
         problems: list[Problem],
     ) -> int:
         """Read and compute the files of ``todo`` for :meth:`derive_all` (filling ``values``,
-        ``kept`` and ``problems``), keeping the parse cache in step; returns how many were added."""
+        ``kept`` and ``problems``); returns how many were added. A file whose parsed form
+        the parse cache holds is taken from there; files read here are not added to it
+        (serialising 10,000 parsed reflections and writing them would cost a cold
+        analysis about 0.3 s, for commands that keep a cache of their own)."""
         rows = cache.rows(self.root, text=False) if cache is not None else {}
         used = {name: row.id for name, row in rows.items() if row.key == keys.get(name)}
         if cache is not None:
@@ -395,11 +398,10 @@ class Journal:
         if prepare is not None:
             prepare()
         added = 0
-        fresh: dict[str, tuple[Any, str]] = {}
-        for (path, key, _), (data, reflection_json, found) in zip(items, _derive_each(self, compute, items, release)):
+        for (path, key, _), (data, found) in zip(items, _derive_each(self, compute, items, release)):
             problems.extend(found)
             if data is _UNUSABLE:  # a cached reflection that no longer validates: read the file
-                data, reflection_json, found = _derive_one(self, compute, path, None)
+                data, found = _derive_one(self, compute, path, None)
                 problems.extend(found)
             if data is None:
                 del values[path.stem]
@@ -410,15 +412,8 @@ class Journal:
             if key is not None:
                 kept[path.name] = (key, data)
                 added += 1
-                if reflection_json is not None:
-                    fresh[path.name] = (key, reflection_json)
-                    if len(fresh) >= STORE_BATCH and cache is not None:
-                        cache.store(self.root, fresh)  # in batches: parsed files are not all held at once
-                        fresh = {}
         if release is not None:
             release()
-        if cache is not None and fresh:
-            cache.store(self.root, fresh)
         return added
 
     def resolve(self, ident: str, where: Path | None = None) -> Path:
@@ -627,17 +622,16 @@ def _directory(root: Path) -> Iterator[int | None]:
 PARALLEL_MIN = 300
 """Fewer files than this to read and compute are done in this process (a pool costs ~50 ms)."""
 WORKERS = 2
-STORE_BATCH = 500
-"""Parsed reflections are written to the parse cache this many at a time."""
 _UNUSABLE = object()
 _job: tuple[Journal, Callable[[Entry], Any]] | None = None  # what forked workers run
 
 
 def _derive_one(
     journal: Journal, compute: Callable[[Entry], Any], path: Path, text: str | None
-) -> tuple[Any, str | None, list[Problem]]:
-    """``(data, reflection JSON to cache or None, problems)`` for one file; data is None for a
-    bad file and ``_UNUSABLE`` when cached JSON ``text`` no longer validates."""
+) -> tuple[Any, list[Problem]]:
+    """``(data, problems)`` for one file (read from ``path``, or from its parsed form ``text``
+    out of the parse cache); data is None for a bad file and ``_UNUSABLE`` when ``text`` no
+    longer validates."""
     if text is not None:
         from pydantic import ValidationError
 
@@ -646,25 +640,23 @@ def _derive_one(
         try:
             reflection = Reflection.model_validate_json(text)
         except (ValidationError, ValueError):
-            return _UNUSABLE, None, []
-        reflection_json = None
+            return _UNUSABLE, []
     else:
         try:
             reflection = journal.read(path)
         except InvalidReflection as error:
-            return None, None, list(error.problems)
+            return None, list(error.problems)
         except OSError as error:
-            return None, None, [Problem(path, "", f"cannot read: {error.strerror or error}")]
-        reflection_json = reflection.model_dump_json(by_alias=True)
-    return compute(Entry(path.stem, path, reflection)), reflection_json, []
+            return None, [Problem(path, "", f"cannot read: {error.strerror or error}")]
+    return compute(Entry(path.stem, path, reflection)), []
 
 
-def _derive_chunk(chunk: list[tuple[Path, Any, str | None]]) -> list[tuple[str, Any, str | None, list[Problem]]]:
+def _derive_chunk(chunk: list[tuple[Path, Any, str | None]]) -> list[tuple[str, Any, list[Problem]]]:
     journal, compute = _job  # type: ignore[misc]
     out = []
     for path, _, text in chunk:
-        data, reflection_json, problems = _derive_one(journal, compute, path, text)
-        out.append(("unusable" if data is _UNUSABLE else "ok", data if data is not _UNUSABLE else None, reflection_json, problems))
+        data, problems = _derive_one(journal, compute, path, text)
+        out.append(("unusable" if data is _UNUSABLE else "ok", data if data is not _UNUSABLE else None, problems))
     return out
 
 
@@ -673,7 +665,7 @@ def _derive_each(
     compute: Callable[[Entry], Any],
     todo: list[tuple[Path, Any, str | None]],
     release: Callable[[], object] | None = None,
-) -> Iterator[tuple[Any, str | None, list[Problem]]]:
+) -> Iterator[tuple[Any, list[Problem]]]:
     """``_derive_one`` for each item of ``todo``, in order: in worker processes when there
     are many and the platform can fork, else (or if the pool fails) here. ``release`` is
     called once the workers have started."""
@@ -698,7 +690,7 @@ def _in_workers(
     compute: Callable[[Entry], Any],
     todo: list[tuple[Path, Any, str | None]],
     release: Callable[[], object] | None,
-) -> Iterator[tuple[Any, str | None, list[Problem]]]:
+) -> Iterator[tuple[Any, list[Problem]]]:
     """The results of the items of ``todo`` from a pool of forked workers, in order, as they
     come; stops early (the caller does the rest) if the pool cannot start or breaks."""
     import multiprocessing
@@ -714,8 +706,8 @@ def _in_workers(
             if release is not None:
                 release()  # what the workers share is theirs now; its room here takes their results
             for chunk in results:
-                for status, data, reflection_json, problems in chunk:
-                    yield (_UNUSABLE if status == "unusable" else data), reflection_json, problems
+                for status, data, problems in chunk:
+                    yield (_UNUSABLE if status == "unusable" else data), problems
     except Exception:  # noqa: BLE001 - no pool (no /dev/shm, a worker killed...): the caller finishes here
         return
     finally:
