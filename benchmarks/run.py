@@ -47,12 +47,24 @@ class Result:
         return statistics.median(self.times)
 
 
+KEEP_OUTPUT = 1 << 20
+
+
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int, bytes]:
-    """Wall time, peak RSS (KiB), exit code and stdout of one process."""
+    """Wall time, peak RSS (KiB), exit code and the start of stdout (up to 1 MiB) of one process.
+
+    The rest of the output is read and dropped: a process started from this one can
+    report this one's memory as its own peak (the child begins as a copy of the parent
+    before it runs the command), so this process must stay small.
+    """
     start = time.perf_counter()
     with open(os.devnull, "rb") as devnull:
         process = subprocess.Popen(argv, stdin=devnull, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-        out = process.stdout.read() if process.stdout else b""
+        out = b""
+        if process.stdout is not None:
+            while chunk := process.stdout.read(1 << 16):
+                if len(out) < KEEP_OUTPUT:
+                    out += chunk
         _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
