@@ -1,5 +1,6 @@
 """Atomic writes, private modes whatever the umask, temporary files, the lock."""
 
+import json
 import os
 import subprocess
 import sys
@@ -78,8 +79,11 @@ def test_temporary_files_are_never_read_as_reflections_and_are_swept_when_stale(
     os.utime(stale, (time.time() - 2 * atomic.STALE_TEMP_SECONDS,) * 2)
     assert reflect("list", "--json").stdout.strip() == "[]"
     assert "0 files checked" in reflect("check").stderr
-    assert reflect("log", "--company", "A", "--role", "B", "--date", "2026-01-01").exit_code == 0
-    assert not stale.exists()  # swept by the next write
+    logged = reflect("log", "--company", "A", "--role", "B", "--date", "2026-01-01", "--json")
+    assert logged.exit_code == 0
+    assert stale.exists()  # logging never lists the journal: its cost must not grow with it
+    assert reflect("feedback", json.loads(logged.stdout)["id"], "--status", "requested").exit_code == 0
+    assert not stale.exists()  # swept by the next rewrite
     assert fresh.exists()  # may belong to a write still running
     assert (data_dir / ".hidden.toml").exists()
 

@@ -449,7 +449,9 @@ class Journal:
         then calls :meth:`record_change` once for all of them.
         """
         self.ensure_root()
-        self.sweep()
+        # No sweep of stale temporary files here: listing a journal of 10,000 files costs
+        # about 6 ms, and logging must not grow with the journal. Edits, feedback and
+        # migrations sweep.
         return self.add_with_id(reflection, file_stem(reflection), action, record)
 
     def add_with_id(self, reflection: Reflection, ident: str, action: str = "import", record: bool = True) -> Entry:
