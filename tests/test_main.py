@@ -198,3 +198,17 @@ def test_a_warm_themes_run_builds_no_reflection_model(log):
     again, modules = imported_by("themes", "--json")
     assert again == first and '"conciseness"' in again
     assert "reflect.models" not in modules
+
+
+def test_json_is_utf8_whatever_the_locale_encoding(log):
+    """JSON is UTF-8 (RFC 8259): a terminal set to Latin-1 gets the same bytes, not a crash."""
+    log("Kōbō Labs", "Dev", "2026-01-10", "--went-wrong", "I rambled — a lot.")
+    outputs = []
+    for encoding in ("utf-8", "latin-1"):
+        done = subprocess.run(
+            [sys.executable, "-m", "reflect", "list", "--json"],
+            capture_output=True, env={**os.environ, "PYTHONIOENCODING": encoding}, timeout=60,
+        )
+        assert (done.returncode, done.stderr) == (0, b"")
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and "Kōbō Labs" in outputs[0].decode("utf-8")

@@ -109,10 +109,21 @@ def warn_problems(problems: list[Problem]) -> None:
 
 def print_json(data: Any) -> None:
     from reflect.views.jsontext import dump
-    from reflect.views.safe import json_safe
+    from reflect.views.safe import json_safe, json_safe_bytes
 
-    write = sys.stdout.write
-    dump(data, lambda text: write(json_safe(text)))  # in pieces: a report can be tens of megabytes
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        # JSON is UTF-8 whatever the terminal's encoding (RFC 8259), so it goes straight to
+        # the bytes underneath, encoded once (a report can be 30 MB), and never fails on a
+        # character the locale's encoding lacks.
+        stream.flush()
+        put = buffer.write
+        dump(data, lambda text: put(json_safe_bytes(text)))  # in pieces: a report can be tens of megabytes
+        put(b"\n")
+        return
+    write = stream.write
+    dump(data, lambda text: write(json_safe(text)))
     write("\n")
 
 

@@ -36,4 +36,16 @@ def json_safe(dumped: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
+def json_safe_bytes(dumped: str) -> bytes:
+    """:func:`json_safe`, encoded as UTF-8 (the text is encoded once, not once to check it
+    and once more to write it: 30 MB of ``reflect themes --json`` at 10,000 reflections)."""
+    try:
+        raw = dumped.encode("utf-8")
+        if b"\x7f" not in raw and b"\xc2" not in raw:
+            return raw
+    except UnicodeEncodeError:
+        pass
+    return json_safe(dumped).encode("utf-8")
+
+
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
