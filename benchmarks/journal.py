@@ -129,18 +129,8 @@ def reflection_text(rng: random.Random, day: dt.date) -> tuple[str, str]:
     if rng.random() < 0.4:
         top["fit_notes"] = "The team seemed kind. " + rng.choice(["Heavy on-call worries me.", "Pay is below market.", "Exactly the work I want."])
     lines = [f"{k} = {_toml(v)}" for k, v in top.items() if v != []]
-    lines.append("\n[ratings]")
-    for name in ("preparation", "confidence", "performance", "fit", "mood"):
-        if rng.random() < 0.85:
-            lines.append(f"{name} = {rng.randint(1, 5)}")
-    status = rng.choice(["not-requested", "requested", "received", "received", "declined"])
-    lines.append("\n[feedback]")
-    lines.append(f"status = {_toml(status)}")
-    if status in ("requested", "received"):
-        lines.append(f"requested_on = {_toml(day + dt.timedelta(days=1))}")
+    status = _ratings_and_feedback(rng, day, lines)
     if status == "received":
-        lines.append(f"received_on = {_toml(day + dt.timedelta(days=rng.randint(2, 20)))}")
-        lines.append(f"source = {_toml(rng.choice(['recruiter', 'hiring manager', 'email']))}")
         lines.append(f"text = {_toml(rng.choice(FEEDBACK) + ' ' + rng.choice(FEEDBACK))}")
     if rng.random() < 0.7:
         lines.append("\n[prep]")
@@ -174,6 +164,24 @@ def _slug(text: str) -> str:
 
 
 TEXT_STYLES = ("repeated", "varied")
+
+
+def _ratings_and_feedback(rng: random.Random, day: dt.date, lines: list[str]) -> str:
+    """The [ratings] table and the start of [feedback] (both text styles draw them alike);
+    returns the feedback status, so that the caller can add the feedback's text."""
+    lines.append("\n[ratings]")
+    for name in ("preparation", "confidence", "performance", "fit", "mood"):
+        if rng.random() < 0.85:
+            lines.append(f"{name} = {rng.randint(1, 5)}")
+    status = rng.choice(["not-requested", "requested", "received", "received", "declined"])
+    lines.append("\n[feedback]")
+    lines.append(f"status = {_toml(status)}")
+    if status in ("requested", "received"):
+        lines.append(f"requested_on = {_toml(day + dt.timedelta(days=1))}")
+    if status == "received":
+        lines.append(f"received_on = {_toml(day + dt.timedelta(days=rng.randint(2, 20)))}")
+        lines.append(f"source = {_toml(rng.choice(['recruiter', 'hiring manager', 'email']))}")
+    return status
 
 
 def generate(directory: Path, count: int, seed: int = 2026, text: str = "repeated", size: float = 1.0) -> Path:
@@ -534,18 +542,8 @@ def reflection_text_varied(rng: random.Random, day: dt.date, size: float = 1.0) 
     if rng.random() < 0.4:
         top["fit_notes"] = words(rng.choice(FIT_TEMPLATES).replace("{concern}", rng.choice(CONCERNS)))
     lines = [f"{k} = {_toml(v)}" for k, v in top.items() if v != []]
-    lines.append("\n[ratings]")
-    for name in ("preparation", "confidence", "performance", "fit", "mood"):
-        if rng.random() < 0.85:
-            lines.append(f"{name} = {rng.randint(1, 5)}")
-    status = rng.choice(["not-requested", "requested", "received", "received", "declined"])
-    lines.append("\n[feedback]")
-    lines.append(f"status = {_toml(status)}")
-    if status in ("requested", "received"):
-        lines.append(f"requested_on = {_toml(day + dt.timedelta(days=1))}")
+    status = _ratings_and_feedback(rng, day, lines)
     if status == "received":
-        lines.append(f"received_on = {_toml(day + dt.timedelta(days=rng.randint(2, 20)))}")
-        lines.append(f"source = {_toml(rng.choice(['recruiter', 'hiring manager', 'email']))}")
         feedback = f"{words(rng.choice(FEEDBACK_GOOD))}, but {words(rng.choice(FEEDBACK_BAD))}."
         if rng.random() < 0.5:
             feedback += f" {words(rng.choice(FEEDBACK_GOOD))}; {words(rng.choice(FEEDBACK_BAD))}."

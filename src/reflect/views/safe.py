@@ -25,27 +25,21 @@ def json_safe(dumped: str) -> str:
     """JSON text with DEL and C1 controls escaped (json.dumps leaves them raw
     when ensure_ascii is off); they can only occur inside strings, where an
     escape means the same character."""
-    try:
-        # Fast path for large output: DEL is the byte 0x7f in UTF-8 and C1 controls start
-        # with 0xc2; lone surrogates cannot be encoded at all. Searching bytes is cheap.
-        raw = dumped.encode("utf-8")
-        if b"\x7f" not in raw and b"\xc2" not in raw:
-            return dumped
-    except UnicodeEncodeError:
-        pass
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return json_safe_bytes(dumped).decode("utf-8")
 
 
 def json_safe_bytes(dumped: str) -> bytes:
     """:func:`json_safe`, encoded as UTF-8 (the text is encoded once, not once to check it
     and once more to write it: 30 MB of ``reflect themes --json`` at 10,000 reflections)."""
     try:
+        # Fast path for large output: DEL is the byte 0x7f in UTF-8 and C1 controls start
+        # with 0xc2; lone surrogates cannot be encoded at all. Searching bytes is cheap.
         raw = dumped.encode("utf-8")
         if b"\x7f" not in raw and b"\xc2" not in raw:
             return raw
     except UnicodeEncodeError:
         pass
-    return json_safe(dumped).encode("utf-8")
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped).encode("utf-8")
 
 
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
