@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 COMPANIES = [
@@ -142,15 +143,7 @@ def reflection_text(rng: random.Random, day: dt.date) -> tuple[str, str]:
         lines.append(f"detail = {_toml(rng.choice(GAPS))}")
     for _ in range(rng.randint(1, 4)):
         kind, text = rng.choice(QUESTIONS)
-        lines.append("\n[[questions]]")
-        lines.append(f"text = {_toml(text)}")
-        lines.append(f"kind = {_toml(kind)}")
-        stumped = rng.random() < 0.3
-        lines.append(f"stumped = {_toml(stumped)}")
-        if rng.random() < 0.7:
-            lines.append(f"answer_rating = {rng.randint(1, 5)}")
-        if stumped and rng.random() < 0.6:
-            lines.append(f"better_answer = {_toml('Start from the requirements, then the data model, then scale.')}")
+        _question(rng, lines, text, kind, lambda: "Start from the requirements, then the data model, then scale.")
     stem = f"{day.isoformat()}-{_slug(company)}-{_slug(role)}"
     return "\n".join(lines) + "\n", stem
 
@@ -164,6 +157,20 @@ def _slug(text: str) -> str:
 
 
 TEXT_STYLES = ("repeated", "varied")
+
+
+def _question(rng: random.Random, lines: list[str], text: str, kind: str, better: Callable[[], str]) -> None:
+    """One [[questions]] entry (both text styles draw its flags alike); ``better`` makes the
+    better answer's text, drawn only when the question stumped and has one."""
+    lines.append("\n[[questions]]")
+    lines.append(f"text = {_toml(text)}")
+    lines.append(f"kind = {_toml(kind)}")
+    stumped = rng.random() < 0.3
+    lines.append(f"stumped = {_toml(stumped)}")
+    if rng.random() < 0.7:
+        lines.append(f"answer_rating = {rng.randint(1, 5)}")
+    if stumped and rng.random() < 0.6:
+        lines.append(f"better_answer = {_toml(better())}")
 
 
 def _ratings_and_feedback(rng: random.Random, day: dt.date, lines: list[str]) -> str:
@@ -558,15 +565,8 @@ def reflection_text_varied(rng: random.Random, day: dt.date, size: float = 1.0) 
         lines.append(f"detail = {_toml(words(rng.choice(GAP_TEMPLATES) + rng.choice(GAP_ENDINGS)))}")
     for _ in range(_count(rng, 0, 5, scale)):
         kind, template = rng.choice(QUESTION_TEMPLATES)
-        lines.append("\n[[questions]]")
         question = rng.choice(QUESTION_OPENERS) + template.removesuffix("?") + rng.choice(QUESTION_ENDINGS[kind][1:])
-        lines.append(f"text = {_toml(words(question) + ('?' if template.endswith('?') else ''))}")
-        lines.append(f"kind = {_toml(kind)}")
-        stumped = rng.random() < 0.3
-        lines.append(f"stumped = {_toml(stumped)}")
-        if rng.random() < 0.7:
-            lines.append(f"answer_rating = {rng.randint(1, 5)}")
-        if stumped and rng.random() < 0.6:
-            lines.append(f"better_answer = {_toml(words(rng.choice(BETTER_TEMPLATES).removesuffix('.') + rng.choice(LESSON_ENDINGS) + '.'))}")
+        text = words(question) + ("?" if template.endswith("?") else "")
+        _question(rng, lines, text, kind, lambda: words(rng.choice(BETTER_TEMPLATES).removesuffix(".") + rng.choice(LESSON_ENDINGS) + "."))
     stem = f"{day.isoformat()}-{_slug(company)}-{_slug(role)}"
     return "\n".join(lines) + "\n", stem
