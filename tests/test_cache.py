@@ -195,3 +195,18 @@ def test_files_changed_within_the_racy_window_are_computed_every_time(log, data_
         values, _ = journal.derive_all("company", "v1", company, cache=Cache())
         assert list(values.values()) == ["Acme"]
     assert len(calls) == 2  # a file just written could change again unseen: never served from the cache
+
+
+def test_a_bad_file_read_on_every_run_does_not_prepare_the_shared_work(log, data_dir):
+    """A bad file is read again each run; that alone must not make a warm run compile what
+    computing many files needs (the taxonomy: about 0.15 s and 35 MiB for `reflect themes`)."""
+    log("Acme", "Dev", "2026-01-10")
+    (data_dir / "broken.toml").write_text('company = "Acme"\nrole = 3\n')
+    journal = Journal(data_dir)
+    prepared: list[int] = []
+    for _ in range(2):
+        values, problems = journal.derive_all(
+            "company", "v1", lambda entry: entry.reflection.company, cache=Cache(), prepare=lambda: prepared.append(1)
+        )
+        assert list(values.values()) == ["Acme"] and {p.path.name for p in problems} == {"broken.toml"}
+    assert prepared == []

@@ -319,11 +319,12 @@ class Journal:
         at hand; snapshot data that ``load`` rejects (KeyError, TypeError, ValueError) is computed
         again. ``adopt``, if given, is applied to freshly computed data before it is kept or
         loaded (to intern its strings, say, so that the snapshot stores each of them once).
-        ``prepare``, if given, is called once before the first ``compute`` (what every
-        computation shares, made before work is shared out), and ``release`` when this
-        process no longer needs it: once the worker processes have started (they have their
-        own copy), or after the last ``compute`` here. ``compute`` must not rely on it being
-        kept (if a pool fails half-way, the rest is computed here).
+        ``prepare``, if given, is called once before work is shared out between processes
+        (what every computation shares, made once so that the workers inherit it), and
+        ``release`` when this process no longer needs it: once the workers have started, or
+        after the last ``compute`` here. ``compute`` must make what it needs itself when it is
+        missing: with few files to compute (a bad file that is read on every run, say)
+        ``prepare`` is not called, and if a pool fails half-way the rest is computed here.
 
         When more than :data:`PARALLEL_MIN` files need reading and computing, they are
         shared between :data:`WORKERS` processes (forked, where the platform has fork);
@@ -395,10 +396,8 @@ class Journal:
                 text = cache.reflection_text(rows[path.name]).reflection or None
             items.append((path, key, text))
         prepare, release = shared
-        if prepare is not None:
-            prepare()
         added = 0
-        for (path, key, _), (data, found) in zip(items, _derive_each(self, compute, items, release)):
+        for (path, key, _), (data, found) in zip(items, _derive_each(self, compute, items, prepare, release)):
             problems.extend(found)
             if data is _UNUSABLE:  # a cached reflection that no longer validates: read the file
                 data, found = _derive_one(self, compute, path, None)
@@ -666,13 +665,16 @@ def _derive_each(
     journal: Journal,
     compute: Callable[[Entry], Any],
     todo: list[tuple[Path, Any, str | None]],
+    prepare: Callable[[], object] | None = None,
     release: Callable[[], object] | None = None,
 ) -> Iterator[tuple[Any, list[Problem]]]:
     """``_derive_one`` for each item of ``todo``, in order: in worker processes when there
-    are many and the platform can fork, else (or if the pool fails) here. ``release`` is
-    called once the workers have started."""
+    are many and the platform can fork, else (or if the pool fails) here. ``prepare`` is
+    called before the workers start, ``release`` once they have."""
     done = 0
     if len(todo) >= PARALLEL_MIN and WORKERS > 1 and _can_fork():
+        if prepare is not None:
+            prepare()
         for result in _in_workers(journal, compute, todo, release):
             yield result
             done += 1
