@@ -336,7 +336,7 @@ class Journal:
         values: dict[str, Any] = {}
         problems: list[Problem] = []
         kept: dict[str, tuple[Any, Any]] = {}  # the next snapshot: file name -> (stat key, data)
-        keys: dict[str, Any] = {}  # every regular file's stat key, by name
+        keys: dict[str, Any] = {}  # each file's stat key by name (None: not a regular file)
         todo: list[tuple[Path, Any]] = []  # files to read and compute, in file order
 
         with gc_paused(), _directory(self.root) as folder:
