@@ -47,7 +47,7 @@ from reflect.analysis.classifier import FORMAT, MODEL_FILE, features  # noqa: E4
 from reflect.analysis.taxonomy import CORE_THEMES, get_taxonomy  # noqa: E402
 from reflect.analysis.text import split_sentences, tokenize  # noqa: E402
 from reflect.analysis.taxonomy import GOOD  # noqa: E402
-from reflect.analysis.themes import NEGATED, match_tokens  # noqa: E402
+from reflect.analysis.matcher import NEGATED, match_tokens  # noqa: E402
 
 THEMES = list(CORE_THEMES)
 T = len(THEMES)

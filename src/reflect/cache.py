@@ -1,4 +1,4 @@
-"""The parse cache: reflections already parsed, and results derived from them, in SQLite.
+"""The parse cache: reflections already parsed, and snapshots of results derived from them, in SQLite.
 
 The cache is never the truth. A row is used only while the file it came from
 still has the same path, mtime_ns, size, inode and ctime_ns; any other file is
@@ -10,16 +10,13 @@ read, and reported, on every run.
 Other code uses it in two ways:
 
 * ``Journal.load_all(cache=cache)`` loads the journal through the cache;
-* ``Journal.derive_all(...)`` keeps a *snapshot*: one result per file of a whole
+* :func:`reflect.derive.derive_all` keeps a *snapshot*: one result per file of a whole
   journal directory, each with its file's stat key, in one marshalled blob
-  (:meth:`Cache.snapshot` / :meth:`Cache.put_snapshot`); reading 10,000 results
-  is then one row and one ``marshal.loads`` instead of 10,000 JSON documents.
-  An entry is used only while its file's name and key still match;
-* :func:`derive` (or :meth:`Cache.get_derived` / :meth:`Cache.put_derived`)
-  keeps a per-file result (for example the themes found in one reflection)
-  next to the parsed file, under a ``kind`` and a ``fingerprint`` of whatever
-  else the result depends on (taxonomy, config, the analysis code's version).
-  A derived row dies with its file row, so it can never outlive an edit.
+  (:meth:`Cache.snapshot` / :meth:`Cache.put_snapshot`), under a ``kind`` and a
+  ``fingerprint`` of whatever else the result depends on (taxonomy, config, the
+  analysis code's version); reading 10,000 results is then one row and one
+  ``marshal.loads`` instead of 10,000 JSON documents. An entry is used only while
+  its file's name and key still match.
 """
 
 from __future__ import annotations
@@ -30,23 +27,21 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reflect.journal import Entry
     from reflect.models import Reflection
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 FILE_NAME = "parse-cache.sqlite3"
 RACY_SECONDS = 2.0
 """Files changed this recently are not cached: a second edit within the file
 system's timestamp granularity could leave mtime, size and ctime unchanged."""
 BUSY_TIMEOUT = 0.25
 
-T = TypeVar("T")
 Key = tuple[int, int, int, int]
 
 _SCHEMA = """
@@ -61,13 +56,6 @@ CREATE TABLE IF NOT EXISTS files(
     ctime_ns INTEGER NOT NULL,
     reflection TEXT NOT NULL,
     UNIQUE(root, name)
-);
-CREATE TABLE IF NOT EXISTS derived(
-    file_id INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    data TEXT NOT NULL,
-    PRIMARY KEY(file_id, kind)
 );
 CREATE TABLE IF NOT EXISTS snapshots(
     root TEXT NOT NULL,
@@ -97,18 +85,10 @@ def code_fingerprint() -> str:
 
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{pydantic.VERSION}".encode())
     here = Path(__file__).parent
-    for name in ("models.py", "vocab.py"):
+    for name in ("models/reflection.py", "vocab.py"):
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
     return digest.hexdigest()[:32]
-
-
-def fingerprint(*parts: Any) -> str:
-    """A short stable hash of anything JSON-able: for the ``fingerprint`` of derived data."""
-    import json
-
-    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -134,7 +114,6 @@ class Cache:
         self.path = directory / FILE_NAME
         self._db: sqlite3.Connection | None = None
         self._broken = False
-        self._ids: dict[Path, int] = {}
 
     # -- opening and recovering --------------------------------------------------
 
@@ -263,12 +242,11 @@ class Cache:
         taken *before* the file was read; ``used`` the ids of rows still valid.
         Files changed in the last :data:`RACY_SECONDS` are not stored.
         """
-        self._ids = dict(used)
         self.prune(root, used.values())
         self.store(root, fresh)
 
     def prune(self, root: Path, keep: Iterable[int]) -> None:
-        """Drop the rows of one journal directory (and their derived data) except the ids in ``keep``."""
+        """Drop the rows of one journal directory except the ids in ``keep``."""
         db = self._connection()
         if db is None:
             return
@@ -281,7 +259,6 @@ class Cache:
             db.execute("BEGIN IMMEDIATE")
             ids = [i for (i,) in db.execute("SELECT id FROM files WHERE root=?", (where,))]
             drop = [(i,) for i in ids if i not in keep]
-            db.executemany("DELETE FROM derived WHERE file_id=?", drop)
             db.executemany("DELETE FROM files WHERE id=?", drop)
             db.execute("COMMIT")
         except sqlite3.Error as error:
@@ -297,21 +274,17 @@ class Cache:
         if db is None or not storable:
             return
         where = _root(root)
-        ids = {}
         try:
             db.execute("BEGIN IMMEDIATE")
             for name, (key, reflection) in storable:
-                cursor = db.execute(
+                db.execute(
                     "INSERT OR REPLACE INTO files(root, name, mtime_ns, size, ino, ctime_ns, reflection)"
                     " VALUES(?,?,?,?,?,?,?)",
                     (where, name, *key, reflection if isinstance(reflection, str) else reflection.model_dump_json(by_alias=True)),
                 )
-                ids[root / name] = int(cursor.lastrowid or 0)
             db.execute("COMMIT")
         except sqlite3.Error as error:
             self._rollback(error)
-            return
-        self._ids.update(ids)
 
     def _rollback(self, error: sqlite3.Error) -> None:
         db = self._db
@@ -319,30 +292,6 @@ class Cache:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
         self._failed(error)
-
-    # -- per-file derived data ---------------------------------------------------
-
-    def get_derived(self, kind: str, fingerprint: str) -> dict[Path, Any]:
-        """Derived data of ``kind`` stored under ``fingerprint``, for the files of the last load."""
-        import json
-
-        db = self._connection()
-        if db is None or not self._ids:
-            return {}
-        paths = {ident: path for path, ident in self._ids.items()}
-        try:
-            found = db.execute("SELECT file_id, data FROM derived WHERE kind=? AND fingerprint=?", (kind, fingerprint))
-            result = {}
-            for ident, data in found:
-                path = paths.get(ident)
-                if path is not None:
-                    result[path] = json.loads(data)
-            return result
-        except sqlite3.Error as error:
-            self._failed(error)
-        except ValueError:
-            pass
-        return {}
 
     def snapshot(self, root: Path, kind: str, fingerprint: str) -> dict[str, tuple[Key, Any]]:
         """The last snapshot of ``kind`` under ``fingerprint`` for one journal directory:
@@ -407,55 +356,6 @@ class Cache:
                 db.execute("ROLLBACK")
         except sqlite3.Error as error:
             self._rollback(error)
-
-    def put_derived(self, kind: str, fingerprint: str, values: Mapping[Path, Any]) -> None:
-        """Store JSON-able derived data per file (files of the last load only)."""
-        import json
-
-        db = self._connection()
-        rows = [(self._ids[p], kind, fingerprint, json.dumps(v)) for p, v in values.items() if p in self._ids]
-        if db is None or not rows:
-            return
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO derived(file_id, kind, fingerprint, data) VALUES(?,?,?,?)", rows)
-            db.execute("COMMIT")
-        except sqlite3.Error as error:
-            self._rollback(error)
-
-
-def derive(
-    cache: Cache | None,
-    kind: str,
-    fingerprint: str,
-    entries: Iterable[Entry],
-    compute: Callable[[Entry], T],
-    dump: Callable[[T], Any] = lambda value: value,
-    load: Callable[[Any], T] = lambda data: data,
-) -> dict[str, T]:
-    """``compute(entry)`` for every entry, by entry id, reusing cached results.
-
-    ``dump`` turns a result into JSON-able data and ``load`` back; a cached
-    value that ``load`` rejects is computed again. Works the same without a cache.
-    """
-    entries = list(entries)
-    cached = cache.get_derived(kind, fingerprint) if cache is not None else {}
-    results: dict[str, T] = {}
-    computed: dict[Path, Any] = {}
-    for entry in entries:
-        data = cached.get(entry.path)
-        if data is not None:
-            try:
-                results[entry.id] = load(data)
-                continue
-            except (KeyError, TypeError, ValueError):
-                pass
-        value = compute(entry)
-        results[entry.id] = value
-        computed[entry.path] = dump(value)
-    if cache is not None and computed:
-        cache.put_derived(kind, fingerprint, computed)
-    return results
 
 
 @contextlib.contextmanager

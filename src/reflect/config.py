@@ -4,47 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from reflect.errors import ConfigError, InvalidConfig, Problem
-from reflect.vocab import Format, Stage
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CustomTheme(_Strict):
-    """A theme of the user's own, matched like the built-in ones."""
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    label: str
-    description: str = ""
-    triggers: list[str] = Field(min_length=1)
-    positives: list[str] = Field(default_factory=list, description="the good form, e.g. 'tidy diagram'")
-    actions: list[str] = Field(default_factory=list)
-
-
-class ThemesConfig(_Strict):
-    disabled: list[str] = Field(default_factory=list, description="built-in theme ids to switch off")
-    triggers: dict[str, list[str]] = Field(
-        default_factory=dict, description="extra trigger phrases for existing themes, by theme id"
-    )
-    positives: dict[str, list[str]] = Field(
-        default_factory=dict, description="extra positive forms for existing themes, by theme id"
-    )
-    custom: list[CustomTheme] = Field(default_factory=list)
-
-
-class Config(_Strict):
-    editor: str | None = Field(default=None, description="editor command; overrides $VISUAL and $EDITOR")
-    default_stage: Stage | None = None
-    default_format: Format | None = None
-    mantras: list[str] = Field(default_factory=list, description="shown after a rejection")
-    feedback_chase_days: Annotated[int, Field(ge=1, le=365)] = 7
-    themes: ThemesConfig = Field(default_factory=ThemesConfig)
+from reflect.models.config import Config, CustomTheme, ThemesConfig
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from reflect import atomic
 from reflect.errors import Ambiguous, BadId, InvalidReflection, NotFound, Problem, ReflectError
+from reflect.models.entry import Entry, Migrated, MigrationReport, newest_first
 
 if TYPE_CHECKING:
     from reflect.models import Reflection
@@ -33,15 +34,6 @@ TRASH = "trash"
 DRAFTS = "drafts"
 STATE = "state"
 BACKUPS = "backups"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A reflection and where it lives. Its id is the file's stem."""
-
-    id: str
-    path: Path
-    reflection: Reflection
 
 
 @dataclass
@@ -114,33 +106,11 @@ def _sorted_names(names: Iterable[str]) -> list[str]:
     return sorted(names, key=str.lower) if os.name == "nt" else sorted(names)
 
 
-def newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (e.reflection.date, e.id), reverse=True)
-
-
 def describe(reflection: Reflection) -> str:
     """``2026-11-20 acme backend engineer``: a reflection named in one plain line (for history)."""
     from reflect.history import clean
 
     return f"{reflection.date.isoformat()} {clean(reflection.company)} {clean(reflection.role)}"
-
-
-@dataclass
-class Migrated:
-    """One file ``reflect migrate`` upgraded (or would upgrade, on a dry run)."""
-
-    path: Path
-    from_version: int
-    changes: list[str]
-    backup: Path | None = None
-
-
-@dataclass
-class MigrationReport:
-    migrated: list[Migrated] = field(default_factory=list)
-    current: int = 0
-    newer: list[Problem] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 class Journal:
@@ -229,6 +199,24 @@ class Journal:
             raise NotFound(f"{self.root}: the data directory is a file, not a directory") from None
         return _sorted_names(n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
 
+    def stat_files(self) -> list[tuple[str, Any]]:
+        """Each reflection file's name with its stat key (see :func:`reflect.cache.file_key`;
+        None for anything that is not a regular file), in the order of :meth:`file_names`."""
+        from reflect.cache import file_key
+
+        out: list[tuple[str, Any]] = []
+        root = str(self.root)
+        with _directory(self.root) as folder:
+            for name in self.file_names():
+                try:
+                    info: os.stat_result | None = (
+                        os.stat(name, dir_fd=folder, follow_symlinks=False) if folder is not None else os.lstat(os.path.join(root, name))
+                    )
+                except OSError:
+                    info = None
+                out.append((name, file_key(info) if info is not None and stat.S_ISREG(info.st_mode) else None))
+        return out
+
     def read(self, path: Path) -> Reflection:
         """Load and validate one file; raises :class:`InvalidReflection` naming the problem."""
         return parse_file(path, read_bytes(path))
@@ -293,127 +281,6 @@ class Journal:
         cache.update(self.root, fresh, used)
         result.entries = newest_first(result.entries)
         return result
-
-    def derive_all(
-        self,
-        kind: str,
-        fingerprint: str,
-        compute: Callable[[Entry], Any],
-        cache: Cache | None = None,
-        load: Callable[[Any], Any] | None = None,
-        prepare: Callable[[], object] | None = None,
-        adopt: Callable[[Any], Any] | None = None,
-        release: Callable[[], object] | None = None,
-    ) -> tuple[dict[str, Any], list[Problem]]:
-        """``compute(entry)`` for every valid reflection, by id (in file order), plus the problems.
-
-        ``compute`` returns marshallable data (str, int, float, bool, None, and lists, tuples
-        and dicts of them). Streams: reflections are not kept, so memory holds only the
-        derived data. With a cache, the results are kept as one snapshot of the journal
-        directory for ``kind`` (see :meth:`Cache.snapshot`) under ``fingerprint``, which must
-        change whenever ``compute`` would give another answer: a file whose name and stat key
-        are those of its snapshot entry is neither read nor computed again. Files that are
-        not (new, changed, or the first time) are read through the parse cache.
-
-        With ``load``, the values returned are ``load(data)``, each made as soon as its data is
-        at hand; snapshot data that ``load`` rejects (KeyError, TypeError, ValueError) is computed
-        again. ``adopt``, if given, is applied to freshly computed data before it is kept or
-        loaded (to intern its strings, say, so that the snapshot stores each of them once).
-        ``prepare``, if given, is called once before work is shared out between processes
-        (what every computation shares, made once so that the workers inherit it), and
-        ``release`` when this process no longer needs it: once the workers have started, or
-        after the last ``compute`` here. ``compute`` must make what it needs itself when it is
-        missing: with few files to compute (a bad file that is read on every run, say)
-        ``prepare`` is not called, and if a pool fails half-way the rest is computed here.
-
-        When more than :data:`PARALLEL_MIN` files need reading and computing, they are
-        shared between :data:`WORKERS` processes (forked, where the platform has fork);
-        the results, and every write to the cache, stay in this process.
-        """
-        from reflect.cache import file_key, gc_paused
-
-        snapshot = cache.snapshot(self.root, kind, fingerprint) if cache is not None else {}
-        values: dict[str, Any] = {}
-        problems: list[Problem] = []
-        kept: dict[str, tuple[Any, Any]] = {}  # the next snapshot: file name -> (stat key, data)
-        keys: dict[str, Any] = {}  # each file's stat key by name (None: not a regular file)
-        todo: list[tuple[Path, Any]] = []  # files to read and compute, in file order
-
-        with gc_paused(), _directory(self.root) as folder:
-            root = str(self.root)
-            for name in self.file_names():
-                stem = name[: -len(SUFFIX)]
-                try:
-                    info: os.stat_result | None = (
-                        os.stat(name, dir_fd=folder, follow_symlinks=False) if folder is not None else os.lstat(os.path.join(root, name))
-                    )
-                except OSError:
-                    info = None
-                key = file_key(info) if info is not None and stat.S_ISREG(info.st_mode) else None
-                keys[name] = key
-                found = snapshot.get(name) if key is not None else None
-                if found is not None:
-                    try:
-                        if found[0] == key:
-                            values[stem] = found[1] if load is None else load(found[1])
-                            kept[name] = found
-                            continue
-                    except (KeyError, TypeError, ValueError, IndexError):
-                        pass  # an unusable entry: computed again
-                todo.append((self.root / name, key))
-                values[stem] = None  # keeps the file order; filled below
-            added = self._derive_todo(todo, keys, compute, cache, load, (prepare, release), adopt, values, kept, problems) if todo else 0
-            if cache is not None and (added or len(kept) != len(snapshot)):
-                cache.put_snapshot(self.root, kind, fingerprint, kept)
-        return values, problems
-
-    def _derive_todo(  # noqa: PLR0913 - the working state of derive_all
-        self,
-        todo: list[tuple[Path, Any]],
-        keys: dict[str, Any],
-        compute: Callable[[Entry], Any],
-        cache: Cache | None,
-        load: Callable[[Any], Any] | None,
-        shared: tuple[Callable[[], object] | None, Callable[[], object] | None],
-        adopt: Callable[[Any], Any] | None,
-        values: dict[str, Any],
-        kept: dict[str, tuple[Any, Any]],
-        problems: list[Problem],
-    ) -> int:
-        """Read and compute the files of ``todo`` for :meth:`derive_all` (filling ``values``,
-        ``kept`` and ``problems``); returns how many were added. A file whose parsed form
-        the parse cache holds is taken from there; files read here are not added to it
-        (serialising 10,000 parsed reflections and writing them would cost a cold
-        analysis about 0.3 s, for commands that keep a cache of their own)."""
-        rows = cache.rows(self.root, text=False) if cache is not None else {}
-        used = {name: row.id for name, row in rows.items() if row.key == keys.get(name)}
-        if cache is not None:
-            cache.prune(self.root, used.values())  # rows of deleted and changed files
-        items: list[tuple[Path, Any, str | None]] = []
-        for path, key in todo:
-            text = None
-            if cache is not None and path.name in used:
-                text = cache.reflection_text(rows[path.name]).reflection or None
-            items.append((path, key, text))
-        prepare, release = shared
-        added = 0
-        for (path, key, _), (data, found) in zip(items, _derive_each(self, compute, items, prepare, release)):
-            problems.extend(found)
-            if data is _UNUSABLE:  # a cached reflection that no longer validates: read the file
-                data, found = _derive_one(self, compute, path, None)
-                problems.extend(found)
-            if data is None:
-                del values[path.stem]
-                continue
-            if adopt is not None:
-                data = adopt(data)
-            values[path.stem] = data if load is None else load(data)
-            if key is not None:
-                kept[path.name] = (key, data)
-                added += 1
-        if release is not None:
-            release()
-        return added
 
     def resolve(self, ident: str, where: Path | None = None) -> Path:
         """The file of an id, or of the only id starting with the given prefix."""
@@ -616,103 +483,3 @@ def _directory(root: Path) -> Iterator[int | None]:
         yield fd
     finally:
         os.close(fd)
-
-
-# --- deriving many files, on more than one core ---------------------------------------------
-
-PARALLEL_MIN = 300
-"""Fewer files than this to read and compute are done in this process (a pool costs ~50 ms)."""
-WORKERS = 2
-_UNUSABLE = object()
-_job: tuple[Journal, Callable[[Entry], Any]] | None = None  # what forked workers run
-
-
-def _derive_one(
-    journal: Journal, compute: Callable[[Entry], Any], path: Path, text: str | None
-) -> tuple[Any, list[Problem]]:
-    """``(data, problems)`` for one file (read from ``path``, or from its parsed form ``text``
-    out of the parse cache); data is None for a bad file and ``_UNUSABLE`` when ``text`` no
-    longer validates."""
-    if text is not None:
-        from pydantic import ValidationError
-
-        from reflect.models import Reflection  # not at the top: a warm `reflect themes` builds no model
-
-        try:
-            reflection = Reflection.model_validate_json(text)
-        except (ValidationError, ValueError):
-            return _UNUSABLE, []
-    else:
-        try:
-            reflection = journal.read(path)
-        except InvalidReflection as error:
-            return None, list(error.problems)
-        except OSError as error:
-            return None, [Problem(path, "", f"cannot read: {error.strerror or error}")]
-    return compute(Entry(path.stem, path, reflection)), []
-
-
-def _derive_chunk(chunk: list[tuple[Path, Any, str | None]]) -> list[tuple[str, Any, list[Problem]]]:
-    journal, compute = _job  # type: ignore[misc]
-    out = []
-    for path, _, text in chunk:
-        data, problems = _derive_one(journal, compute, path, text)
-        out.append(("unusable" if data is _UNUSABLE else "ok", data if data is not _UNUSABLE else None, problems))
-    return out
-
-
-def _derive_each(
-    journal: Journal,
-    compute: Callable[[Entry], Any],
-    todo: list[tuple[Path, Any, str | None]],
-    prepare: Callable[[], object] | None = None,
-    release: Callable[[], object] | None = None,
-) -> Iterator[tuple[Any, list[Problem]]]:
-    """``_derive_one`` for each item of ``todo``, in order: in worker processes when there
-    are many and the platform can fork, else (or if the pool fails) here. ``prepare`` is
-    called before the workers start, ``release`` once they have."""
-    done = 0
-    if len(todo) >= PARALLEL_MIN and WORKERS > 1 and _can_fork():
-        if prepare is not None:
-            prepare()
-        for result in _in_workers(journal, compute, todo, release):
-            yield result
-            done += 1
-    for path, _, text in todo[done:]:
-        yield _derive_one(journal, compute, path, text)
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-    import sys
-
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _in_workers(
-    journal: Journal,
-    compute: Callable[[Entry], Any],
-    todo: list[tuple[Path, Any, str | None]],
-    release: Callable[[], object] | None,
-) -> Iterator[tuple[Any, list[Problem]]]:
-    """The results of the items of ``todo`` from a pool of forked workers, in order, as they
-    come; stops early (the caller does the rest) if the pool cannot start or breaks."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _job
-    size = max(20, len(todo) // (WORKERS * 8))
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-    _job = (journal, compute)
-    try:
-        with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = pool.map(_derive_chunk, chunks)  # with fork, every worker starts here
-            if release is not None:
-                release()  # what the workers share is theirs now; its room here takes their results
-            for chunk in results:
-                for status, data, problems in chunk:
-                    yield (_UNUSABLE if status == "unusable" else data), problems
-    except Exception:  # noqa: BLE001 - no pool (no /dev/shm, a worker killed...): the caller finishes here
-        return
-    finally:
-        _job = None

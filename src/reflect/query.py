@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 
 if TYPE_CHECKING:
     from reflect.models import Reflection

@@ -12,71 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from reflect import atomic
 from reflect.errors import BadState
+from reflect.models.state import ActionState, ActionStatus, BadDrillState, DrillState, FocusState, PlanState
 
 if TYPE_CHECKING:
     from reflect.journal import Journal
 
 PLAN_FILE = "plan.toml"
-PLAN_VERSION = 1
 T = TypeVar("T")
-
-
-class ActionStatus(StrEnum):
-    TODO = "todo"
-    DOING = "doing"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-ThemeId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-
-
-class FocusState(_Strict):
-    """A focus area: the theme, and the day it first entered the plan."""
-
-    theme: ThemeId
-    planned_on: dt.date
-
-
-class ActionState(_Strict):
-    """One action of the plan and where it stands."""
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    theme: ThemeId
-    text: Annotated[str, Field(min_length=1)]
-    source: Annotated[str, Field(pattern=r"^(practice|next-step)$")] = "practice"
-    status: ActionStatus = ActionStatus.TODO
-    added_on: dt.date
-    started_on: dt.date | None = None
-    done_on: dt.date | None = None
-    skipped_on: dt.date | None = None
-
-
-class PlanState(_Strict):
-    version: Annotated[int, Field(ge=1, le=PLAN_VERSION)] = PLAN_VERSION
-    focus: list[FocusState] = Field(default_factory=list)
-    actions: list[ActionState] = Field(default_factory=list)
-
-    def focus_for(self, theme: str) -> FocusState | None:
-        return next((f for f in self.focus if f.theme == theme), None)
-
-    def action(self, ident: str) -> ActionState | None:
-        return next((a for a in self.actions if a.id == ident), None)
-
-    def to_data(self) -> dict:
-        return self.model_dump(mode="python", exclude_none=True)
 
 
 def plan_path(journal: Journal) -> Path:
@@ -159,15 +108,13 @@ def drill_path(journal: Journal) -> Path:
 
 def load_drill(journal: Journal):  # type: ignore[no-untyped-def]
     """The saved drill schedule (empty if there is none)."""
-    from reflect.analysis.drill import BadDrillState, DrillState
-
     return read_state(drill_path(journal), DrillState, "your drill schedule", BadDrillState)
 
 
 def record_drill_rating(journal: Journal, card, rating: int, today: dt.date):  # type: ignore[no-untyped-def]
     """Rate one card and save the schedule at once, re-reading it under the journal's lock
     so that two sessions never undo each other's ratings."""
-    from reflect.analysis.drill import schedule
+    from reflect.models.state import schedule
 
     with atomic.locked(journal.root):
         state = load_drill(journal)

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.models import Reflection
 
 

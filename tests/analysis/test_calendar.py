@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect.analysis.calendar import CalendarEvent, feedback_events, fold, to_ics, write_ics
+from reflect.analysis.calendar import CalendarEvent, feedback_events, fold, to_ics
+from reflect.cli.ics import write_ics
 from reflect.errors import UsageError
 from tests.analysis.entries import entry
 from tests.conftest import mode

@@ -8,7 +8,8 @@ from pathlib import Path
 from reflect.analysis import classifier
 from reflect.analysis.taxonomy import CORE_THEMES, build, get_taxonomy
 from reflect.analysis.text import split_sentences, tokenize
-from reflect.analysis.themes import match_sentence, themes_of
+from reflect.analysis.matcher import match_sentence
+from reflect.analysis.themes import themes_of
 from reflect.models import Reflection
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,7 +99,7 @@ def test_custom_themes_are_lexicon_only_and_the_fingerprint_follows_the_model():
 
 
 def test_a_retrained_model_invalidates_cached_scans(monkeypatch):
-    from reflect.analysis import scan_cache
+    from reflect import summaries as scan_cache
 
     before = scan_cache.taxonomy_key(None)
     monkeypatch.setattr(classifier, "_digest", "0" * 16)  # as if the model file had changed

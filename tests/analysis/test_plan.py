@@ -17,7 +17,7 @@ from reflect.analysis.plan import (
     review_date,
 )
 from reflect.errors import NotFound
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.models import validate_reflection
 from reflect.state import ActionStatus, PlanState
 

@@ -8,10 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflect.analysis.taxonomy import build, get_taxonomy
-from reflect.analysis.themes import Scan, analyse, match_reflection, match_sentence, scan, themes_of
+from reflect.analysis.matcher import match_sentence
+from reflect.analysis.themes import Scan, analyse, match_reflection, scan, themes_of
+from reflect.views.themes_json import report_json
 from reflect.config import CustomTheme, ThemesConfig
 from reflect.errors import ConfigError
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.models import Feedback, Gap, Question, Ratings, Reflection
 from reflect.views.jsontext import dumps
 
@@ -141,7 +143,7 @@ def test_contrast_ranks_the_theme_that_costs_offers_first():
     assert first.id == "conciseness"
     assert first.rejected == (4, 6) and first.succeeded == (0, 3)
     assert first.rejections_only
-    data = json.loads(dumps(report.to_json()))  # as `reflect themes --json` writes it
+    data = json.loads(dumps(report_json(report)))  # as `reflect themes --json` writes it
     assert data["analysed"] == 9
     assert data["themes"][0]["outcome_contrast"]["rejected"]["share"] == pytest.approx(4 / 6, abs=1e-3)
     assert {"id", "label", "count", "share", "interviews", "trend", "outcome_contrast", "evidence"} <= set(data["themes"][0])

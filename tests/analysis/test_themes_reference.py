@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 
 from reflect import cache as cache_module
-from reflect.analysis import scan_cache, themes
+from reflect import summaries as scan_cache
+from reflect.analysis import themes
+from reflect.views.themes_json import report_json, theme_json
 from reflect.analysis.taxonomy import build
 from reflect.journal import Journal
 from reflect.models import Feedback, Gap, Question, Reflection
@@ -181,7 +183,7 @@ def test_one_theme_in_json_is_as_before(journal: Journal, taxonomies, reflect):
 def test_scans_shared_between_processes_give_the_same_bytes_and_problems(journal: Journal, taxonomies, reflect, monkeypatch):
     import shutil
 
-    from reflect import journal as journal_module
+    from reflect import derive as journal_module
 
     _, slow = taxonomies
     (journal.root / "broken.toml").write_text('company = "Acme"\nrole = \n', encoding="utf-8")

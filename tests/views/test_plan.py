@@ -4,7 +4,7 @@ from pathlib import Path
 from rich.console import Console
 
 from reflect.analysis.plan import EvidenceItem, FocusInput, build_plan
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.models import validate_reflection
 from reflect.state import PlanState
 from reflect.views.plan import md, plan_markdown, plan_view

@@ -5,7 +5,7 @@ from rich.console import Console
 
 from reflect.analysis.taxonomy import get_taxonomy
 from reflect.analysis.themes import analyse
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.models import Reflection
 from reflect.views.themes import sparkline, theme_detail, themes_table
 

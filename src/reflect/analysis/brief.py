@@ -14,13 +14,11 @@ import importlib.util
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reflect.analysis.drill import Card, drill_bank
-from reflect.journal import Entry, newest_first
+from reflect.models.entry import Entry, newest_first
 
-if TYPE_CHECKING:
-    from reflect.config import Config
 
 # Which kinds of question each stage usually brings (documented in docs/next.md).
 STAGE_KINDS: dict[str, tuple[str, ...]] = {
@@ -306,19 +304,16 @@ def weaknesses_from_report(report: Any, entries: Sequence[Entry], recent: int = 
     return out
 
 
-def load_weaknesses(entries: Sequence[Entry], config: Config, cache: Any = None) -> list[Weakness] | None:
+def load_weaknesses(entries: Sequence[Entry], scans: dict[str, Any], taxonomy: Any) -> list[Weakness] | None:
     """The top recurring weaknesses from the theme engine, or None if it is not installed.
 
-    With ``cache`` (the parse cache the entries were loaded through), scans are reused from it.
+    ``scans``: each reflection's scan by id (see ``reflect.summaries.journal_themes``).
     """
     if not _available("reflect.analysis.themes") or not _available("reflect.analysis.taxonomy"):
         return None
-    from reflect.analysis.scan_cache import ThemeSource
     from reflect.analysis.themes import analyse
 
-    source = ThemeSource(config.themes, cache)
-    scans = source.scans(list(entries))
-    report = analyse(list(entries), source.themes_only(), min_count=2, scans=scans)
+    report = analyse(list(entries), taxonomy, min_count=2, scans=scans)
     weaknesses = weaknesses_from_report(report, entries)
     if _available("reflect.analysis.plan"):
         # The same order as the plan's focus areas, so the two never disagree on "your top three".

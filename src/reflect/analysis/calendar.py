@@ -20,7 +20,7 @@ from reflect.errors import UsageError
 
 if TYPE_CHECKING:
     from reflect.analysis.drill import Schedule
-    from reflect.journal import Entry
+    from reflect.models.entry import Entry
 
 UID_DOMAIN = "interview-reflect"
 FOLD_AT = 75
@@ -94,26 +94,6 @@ def to_ics(events: Iterable[CalendarEvent], now: dt.datetime | None = None, name
         lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def write_ics(path: Path, text: str) -> bool:
-    """Write the calendar atomically (0600); returns True if it replaced an earlier export.
-
-    Only a file that is already an iCalendar file is replaced, so a mistyped path
-    (a reflection, say) is never overwritten.
-    """
-    from reflect import atomic
-
-    existed = path.exists()
-    if existed:
-        if path.is_dir():
-            raise UsageError(f"{path} is a directory; give a file name for the calendar")
-        with path.open("rb") as handle:
-            start = handle.read(64).lstrip(b"\xef\xbb\xbf")
-        if not start.startswith(b"BEGIN:VCALENDAR"):
-            raise UsageError(f"{path} exists and is not an iCalendar file; not overwritten (choose another name)")
-    atomic.replace(path, text.encode("utf-8"))
-    return existed
 
 
 # --- events -----------------------------------------------------------------------------

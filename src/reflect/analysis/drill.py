@@ -25,26 +25,16 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from reflect.errors import BadState, ReflectError
-from reflect.journal import Entry
+from reflect.errors import ReflectError
+from reflect.models.state import MAX_INTERVAL, BadDrillState, CardState, DrillState, Review, next_interval, schedule  # noqa: F401 - the rule, with the state it updates
+from reflect.models.entry import Entry
 from reflect.vocab import QuestionKind
 
-STATE_FILE = "drill.toml"
-STATE_SCHEMA = 1
-MAX_INTERVAL = 180
-HISTORY_LIMIT = 50
 WEAK_RATING = 2
-KEY_PATTERN = r"^[0-9a-f]{16}$"
 
 _WORD = re.compile(r"\w+")
-
-
-class BadDrillState(BadState):
-    """The drill state file cannot be read; it is left untouched."""
 
 
 def normalise(text: str) -> str:
@@ -127,69 +117,6 @@ def drill_bank(entries: Iterable[Entry], kind: str | None = None) -> list[Card]:
 
 
 # --- the schedule -----------------------------------------------------------------------
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Review(_Strict):
-    date: dt.date
-    rating: Annotated[int, Field(ge=1, le=5)]
-
-
-class CardState(_Strict):
-    """When a question is next due, and how it went so far."""
-
-    text: str = Field(description="the question's wording when last drilled (for people reading the file)")
-    due: dt.date
-    interval: Annotated[int, Field(ge=1, le=MAX_INTERVAL)]
-    history: list[Review] = Field(default_factory=list)
-
-    @property
-    def last_rating(self) -> int | None:
-        return self.history[-1].rating if self.history else None
-
-    @property
-    def last_reviewed(self) -> dt.date | None:
-        return self.history[-1].date if self.history else None
-
-
-class DrillState(_Strict):
-    schema_version: int = Field(default=STATE_SCHEMA, alias="schema", ge=1, le=STATE_SCHEMA)
-    cards: dict[Annotated[str, Field(pattern=KEY_PATTERN)], CardState] = Field(default_factory=dict)
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    def to_toml(self) -> str:
-        import tomli_w
-
-        data = self.model_dump(mode="python", by_alias=True)
-        header = "# reflect drill schedule: when each stumped question is due again (see docs/next.md).\n"
-        return header + tomli_w.dumps(data)
-
-
-def next_interval(rating: int, previous: int | None) -> int:
-    """Days until the next review after a self-rating of ``rating`` (1-5)."""
-    if not 1 <= rating <= 5:
-        raise ValueError("a rating is a whole number from 1 to 5")
-    previous = previous or 0
-    if rating <= 2:
-        days = 1
-    elif rating == 3:
-        days = 3
-    elif rating == 4:
-        days = max(4, previous * 2)
-    else:
-        days = max(7, previous * 3)
-    return min(days, MAX_INTERVAL)
-
-
-def schedule(state: CardState | None, text: str, rating: int, today: dt.date) -> CardState:
-    """The card's state after being rated ``rating`` today."""
-    interval = next_interval(rating, state.interval if state else None)
-    history = [*(state.history if state else []), Review(date=today, rating=rating)][-HISTORY_LIMIT:]
-    return CardState(text=text, due=today + dt.timedelta(days=interval), interval=interval, history=history)
 
 
 # --- what is due ------------------------------------------------------------------------

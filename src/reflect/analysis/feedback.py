@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reflect.errors import UsageError
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.models import Reflection
 from reflect.vocab import FeedbackStatus, Outcome
 

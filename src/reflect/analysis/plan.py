@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reflect.errors import Ambiguous, NotFound
-from reflect.journal import Entry
-from reflect.state import ActionState, ActionStatus, FocusState, PlanState
+from reflect.models.entry import Entry
+from reflect.models.state import ActionState, ActionStatus, FocusState, PlanState
 from reflect.vocab import GapKind, Outcome
 
 if TYPE_CHECKING:
@@ -553,29 +553,12 @@ def focus_inputs_from_report(report: Any, taxonomy: Any = None) -> list[FocusInp
 
 
 def theme_inputs(
-    entries: Sequence[Entry], themes_config: Any, today: dt.date, cache: Any = None
-) -> tuple[list[FocusInput], Callable[[str], set[str]]]:
-    """Run the theme engine over the entries: the plan's inputs and a text-to-themes matcher.
+    entries: Sequence[Entry], scans: dict[str, Any], taxonomy: Any, today: dt.date
+) -> list[FocusInput]:
+    """The plan's inputs: the theme engine's report over the entries, from each
+    reflection's scan by id (see ``reflect.summaries.journal_themes``; a missing one is
+    computed with ``taxonomy``)."""
+    from reflect.analysis.themes import analyse
 
-    With ``cache`` (the parse cache the entries were loaded through), each reflection's
-    scan and the themes of its next steps are reused from it (see ``analysis/scan_cache.py``).
-    """
-    from reflect.analysis.scan_cache import ThemeSource
-    from reflect.analysis.text import split_sentences
-    from reflect.analysis.themes import analyse, match_sentence
-
-    source = ThemeSource(themes_config, cache)
-    scans = source.scans(entries)
-    taxonomy = source.themes_only()
     report = analyse(entries, taxonomy, min_count=MIN_INTERVIEWS, today=today, scans=scans)
-
-    seen: dict[str, set[str]] = dict(source.step_themes)
-
-    def match_text(text: str) -> set[str]:
-        # Next steps repeat across reflections ("practise system design"): match each text once.
-        if text not in seen:
-            compiled = source.compiled()
-            seen[text] = {theme for sentence in split_sentences(text) for theme, _ in match_sentence(sentence, compiled)}
-        return seen[text]
-
-    return focus_inputs_from_report(report, taxonomy), match_text
+    return focus_inputs_from_report(report, taxonomy)

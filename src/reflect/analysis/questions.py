@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reflect.analysis.text import stem
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 
 SIMILARITY = 0.6
 

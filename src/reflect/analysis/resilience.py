@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 
 TREND_DROP = 0.5
 MIN_MOODS_FOR_TREND = 4

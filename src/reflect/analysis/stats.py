@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.vocab import RATING_NAMES, Outcome, Stage
 
 NO_STAGE = "unknown"

@@ -30,7 +30,7 @@ from reflect.analysis.text import stems
 from reflect.errors import ConfigError
 
 if TYPE_CHECKING:
-    from reflect.config import ThemesConfig
+    from reflect.models.config import ThemesConfig
 
 MAX_GAP = 2
 SINGLE = "\x00"
@@ -91,9 +91,10 @@ class Theme:
     own_triggers: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: each has its own matcher (see matcher.matcher_for)
 class Taxonomy:
-    """The enabled themes and an index of their compiled triggers by first stem."""
+    """The enabled themes and their compiled triggers by first stem: plain data, which
+    :class:`~reflect.analysis.matcher.Matcher` arranges for matching."""
 
     themes: dict[str, Theme]
     # first stem -> second stem ("" when the second word is a wildcard, SINGLE for
@@ -101,34 +102,12 @@ class Taxonomy:
     # words it contains.
     by_first: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)
     prefixed: list[Pattern] = field(default_factory=list)
-    prefix_cache: dict[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict, repr=False)
-    #: What one sentence gives with this taxonomy (see ``themes._sentence``): reflections repeat sentences.
-    sentence_cache: dict[str, tuple] = field(default_factory=dict, repr=False)
     fingerprint: str = ""
     # The enabled built-in themes the statistical model may add (see analysis/classifier.py);
     # custom themes are lexicon-only, and an empty set switches the model off.
     model_themes: frozenset[str] = frozenset()
     #: (theme, phrase) of the user's own triggers, which the model must not override
     protected: frozenset[tuple[str, str]] = frozenset()
-    #: The patterns arranged for matching (``themes._index``), made on first use from
-    #: ``by_first`` and ``prefixed``; never copied (a replaced taxonomy makes its own).
-    matcher: object = field(default=None, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        if self.by_first or self.prefixed:
-            self.prepare()
-
-    def prepare(self) -> None:
-        """Make, now, what matching sentences against these patterns needs from the start:
-        the matcher (whose patterns are arranged by first stem as words are met) and the
-        statistical model. A taxonomy with patterns is made to scan reflections, and cold
-        scans are shared out between forked processes: made before the fork, these are
-        made once (see ``Journal.derive_all``)."""
-        from reflect.analysis import classifier, themes
-
-        themes._index(self)
-        if self.model_themes and classifier.available():
-            classifier.load()
 
     def theme(self, theme_id: str) -> Theme:
         return self.themes[theme_id]
@@ -137,7 +116,7 @@ class Taxonomy:
         """The same themes matched by the lexicon alone (for measuring what the model adds)."""
         from dataclasses import replace
 
-        return replace(self, model_themes=frozenset(), fingerprint=self.lexicon_fingerprint, prefix_cache={}, sentence_cache={})
+        return replace(self, model_themes=frozenset(), fingerprint=self.lexicon_fingerprint)
 
     @property
     def lexicon_fingerprint(self) -> str:
@@ -279,18 +258,20 @@ def load_builtin(path: Path = DATA_FILE) -> dict[str, Theme]:
     return themes
 
 
-def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | None = None) -> Taxonomy:
-    """Built-in themes, minus the disabled ones, plus the user's triggers and custom themes."""
+def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | None = None, where: str = "config") -> Taxonomy:
+    """Built-in themes, minus the disabled ones, plus the user's triggers and custom themes.
+
+    ``where`` names the config in errors (its path, where the caller knows it)."""
     themes = dict(builtin if builtin is not None else load_builtin())
     if config is not None:
         known = set(themes)
         for theme_id in config.disabled:
             if theme_id not in known:
-                raise ConfigError(f"{_config_path()}: themes.disabled: no built-in theme {theme_id!r}; built-in ids: {', '.join(sorted(known))}")
+                raise ConfigError(f"{where}: themes.disabled: no built-in theme {theme_id!r}; built-in ids: {', '.join(sorted(known))}")
         for custom in config.custom:
             if custom.id in known:
                 raise ConfigError(
-                    f"{_config_path()}: themes.custom: {custom.id!r} is a built-in theme; add triggers with [themes.triggers] instead"
+                    f"{where}: themes.custom: {custom.id!r} is a built-in theme; add triggers with [themes.triggers] instead"
                 )
             themes[custom.id] = Theme(
                 id=custom.id,
@@ -304,7 +285,7 @@ def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | Non
         for kind, extra in (("triggers", config.triggers), ("positives", getattr(config, "positives", {}))):
             for theme_id, words in extra.items():
                 if theme_id not in themes:
-                    raise ConfigError(f"{_config_path()}: themes.{kind}: no theme {theme_id!r}; theme ids: {', '.join(sorted(themes))}")
+                    raise ConfigError(f"{where}: themes.{kind}: no theme {theme_id!r}; theme ids: {', '.join(sorted(themes))}")
                 old = themes[theme_id]
                 if kind == "triggers":
                     themes[theme_id] = _replace(old, triggers=old.triggers + tuple(words), own_triggers=old.own_triggers + tuple(words))
@@ -313,12 +294,6 @@ def build(config: ThemesConfig | None = None, *, builtin: dict[str, Theme] | Non
         for theme_id in config.disabled:
             themes.pop(theme_id, None)
     return compile_themes(themes)
-
-
-def _config_path() -> str:
-    from reflect.dirs import config_file
-
-    return str(config_file())
 
 
 def _replace(theme: Theme, **changes: tuple[str, ...]) -> Theme:
@@ -360,16 +335,15 @@ def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
     if classifier.available():
         taxonomy.model_themes = frozenset(t.id for t in themes.values() if t.builtin)
         taxonomy.fingerprint += "+" + classifier.digest()  # a retrained model invalidates cached scans
-    taxonomy.prepare()
     return taxonomy
 
 
 _cache: dict[str, Taxonomy] = {}
 
 
-def get_taxonomy(config: ThemesConfig | None = None) -> Taxonomy:
+def get_taxonomy(config: ThemesConfig | None = None, where: str = "config") -> Taxonomy:
     """The compiled taxonomy for a config, compiled once per process."""
     key = config.model_dump_json() if config is not None else ""
     if key not in _cache:
-        _cache[key] = build(config)
+        _cache[key] = build(config, where=where)
     return _cache[key]

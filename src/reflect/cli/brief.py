@@ -28,15 +28,18 @@ def brief(
     Example: reflect brief Acme --stage onsite
     """
     from reflect.analysis.brief import build, load_checklist, load_weaknesses
+    from reflect.dirs import config_file
+    from reflect.summaries import journal_themes
 
     journal, config, cache = context.journal(), context.config(), context.cache()
     entries = context.load(journal, through=cache).entries
+    found = journal_themes(journal, config.themes, cache, str(config_file()))
     result = build(
         entries,
         company=company,
         role=role,
         stage=stage,
-        weaknesses=load_weaknesses(entries, config, cache),
+        weaknesses=load_weaknesses(entries, found.scans, found.taxonomy),
         checklist=load_checklist(entries),
         mantras=config.mantras,
     )

@@ -36,7 +36,7 @@ def export(
 
     Example: reflect export --format markdown --redact --output for-my-coach.md
     """
-    from reflect.export import export_text
+    from reflect.views.export import export_text
 
     entries = context.load(context.journal(), filters(company, stage, outcome, tag, since, until, contains)).entries
     text = export_text(entries, format.value, redacted=redact)

@@ -25,7 +25,7 @@ def calendar_events(journal: Any, entries: list, focus: list | None = None) -> l
 
 def write_calendar(path: Path, events: list) -> None:
     """Write ``events`` as iCalendar to ``path`` (``-`` for stdout)."""
-    from reflect.analysis.calendar import to_ics, write_ics
+    from reflect.analysis.calendar import to_ics
 
     text = to_ics(events)
     if str(path) == "-":
@@ -34,3 +34,24 @@ def write_calendar(path: Path, events: list) -> None:
         return
     replaced = write_ics(path, text)
     context.note(f"{'Replaced' if replaced else 'Wrote'} {path}: {len(events)} events to import into your calendar.")
+
+
+def write_ics(path: Path, text: str) -> bool:
+    """Write the calendar atomically (0600); returns True if it replaced an earlier export.
+
+    Only a file that is already an iCalendar file is replaced, so a mistyped path
+    (a reflection, say) is never overwritten.
+    """
+    from reflect import atomic
+    from reflect.errors import UsageError
+
+    existed = path.exists()
+    if existed:
+        if path.is_dir():
+            raise UsageError(f"{path} is a directory; give a file name for the calendar")
+        with path.open("rb") as handle:
+            start = handle.read(64).lstrip(b"\xef\xbb\xbf")
+        if not start.startswith(b"BEGIN:VCALENDAR"):
+            raise UsageError(f"{path} exists and is not an iCalendar file; not overwritten (choose another name)")
+    atomic.replace(path, text.encode("utf-8"))
+    return existed

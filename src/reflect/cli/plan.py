@@ -64,14 +64,17 @@ def _current(top: int, state=None):
     import datetime as dt
 
     from reflect.analysis.plan import build_plan, theme_inputs
+    from reflect.dirs import config_file
     from reflect.state import load_plan, update_plan
+    from reflect.summaries import journal_themes
 
     journal, today, cache = context.journal(), dt.date.today(), context.cache()
     entries = context.load(journal, through=cache).entries
     settings = context.config()
     if len(entries) < 2:
         return build_plan(entries, [], state or load_plan(journal), today=today, chase_days=settings.feedback_chase_days)
-    inputs, match_text = theme_inputs(entries, settings.themes, today, cache=cache)
+    found = journal_themes(journal, settings.themes, cache, str(config_file()))
+    inputs, match_text = theme_inputs(entries, found.scans, found.taxonomy, today), found.match_text
 
     def build(target):
         return build_plan(entries, inputs, target, today=today, top=top, chase_days=settings.feedback_chase_days, match_text=match_text)

@@ -30,7 +30,7 @@ def themes(
 
     Example: reflect themes --since 2026-06-01; reflect themes conciseness; reflect themes --list
     """
-    from reflect.analysis.scan_cache import ThemeSource
+    from reflect.summaries import ThemeSource
     from reflect.cache import gc_paused
 
     if list_themes:
@@ -42,10 +42,13 @@ def themes(
 
 
 def _report(theme_id: Optional[str], chosen, min_count: int, json_output: bool) -> None:  # type: ignore[no-untyped-def]
-    from reflect.analysis.scan_cache import ThemeSource, theme_report
+    from reflect.dirs import config_file
     from reflect.errors import NotFound
+    from reflect.summaries import ThemeSource, theme_report
 
-    report, problems = theme_report(context.journal(), context.config().themes, context.cache(), chosen, min_count=min_count)
+    report, problems = theme_report(
+        context.journal(), context.config().themes, context.cache(), chosen, min_count=min_count, where=str(config_file())
+    )
     context.warn_problems(problems)
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
@@ -56,7 +59,9 @@ def _report(theme_id: Optional[str], chosen, min_count: int, json_output: bool) 
             else f"no theme {theme_id!r}: `reflect themes --list` shows them all"
         )
     if json_output:
-        context.print_json(result.to_json() if result else report.to_json())
+        from reflect.views.themes_json import report_json, theme_json
+
+        context.print_json(theme_json(result) if result else report_json(report))
         return
     from reflect.views.themes import theme_detail, themes_table
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.views.safe import neutral
 from reflect.vocab import FeedbackStatus, Outcome
 

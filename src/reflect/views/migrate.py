@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reflect.journal import MigrationReport
+from reflect.models.entry import MigrationReport
 
 
 def migration_lines(report: MigrationReport, dry_run: bool) -> list[str]:

@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reflect.analysis.plan import IMPROVING, NEW, RETHINK, Focus, Plan
-from reflect.state import ActionState, ActionStatus
+from reflect.models.state import ActionState, ActionStatus
 from reflect.views.feedback import chase_table
 from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral

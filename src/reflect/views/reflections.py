@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.models import Feedback, Reflection
 from reflect.views.layout import Column, FitTable, hanging, indented
 from reflect.views.safe import neutral

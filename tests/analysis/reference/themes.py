@@ -30,7 +30,7 @@ from tests.analysis.reference.text import (
 )
 
 if TYPE_CHECKING:
-    from reflect.journal import Entry
+    from reflect.models.entry import Entry
     from reflect.models import Reflection
 
 NEGATION_WINDOW = 3
@@ -199,6 +199,9 @@ def match_sentence(sentence: str, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     return match_tokens(tokenize(sentence), taxonomy)
 
 
+_PREFIX_CACHE: dict = {}
+
+
 def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None = None) -> list[tuple[str, str]]:
     """:func:`match_sentence` for an already tokenised sentence.
 
@@ -210,7 +213,7 @@ def match_tokens(tokens: list[Token], taxonomy: Taxonomy, calm: set[str] | None 
     raw_index = [i for i, t in enumerate(tokens) if not t.stop]
     found: list[tuple[Pattern, int, int]] = []
     prefixed = taxonomy.prefixed
-    prefix_cache = taxonomy.prefix_cache
+    prefix_cache = _PREFIX_CACHE.setdefault(id(taxonomy), {})
     by_first = taxonomy.by_first
     stems = [t.stem for t in content]
     n = len(stems)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from reflect.journal import Entry
+from reflect.models.entry import Entry
 from reflect.models import Reflection
 from reflect.views.safe import json_safe, neutral
 

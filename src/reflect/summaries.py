@@ -1,4 +1,5 @@
-"""Theme analysis through the cache: per-file scans and the compiled taxonomy kept between runs.
+"""The one adapter between the store and theme analysis: per-file summaries and the
+compiled taxonomy, kept between runs.
 
 The theme engine costs two things per run: compiling the taxonomy (tens of
 thousands of patterns) and scanning every reflection. Both depend only on
@@ -14,13 +15,13 @@ are thrown away the moment any input changes:
 * a *summary* of each reflection (the facts analyses and filters read: date,
   company, role, stage, outcome, tags; its :class:`~reflect.analysis.themes.Scan`;
   the themes of each of its next steps) is kept in the snapshot of kind :data:`KIND`
-  under the same key (see ``Journal.derive_all``): one blob for the whole journal,
-  each entry used only while its file is unchanged.
+  under the same key (see :func:`reflect.derive.derive_all`): one blob for the whole
+  journal, each entry used only while its file is unchanged.
 
-:func:`load_summaries` is the streaming path for ``reflect themes``: with a warm
-cache it reads neither the reflections nor the taxonomy's TOML, and holds small
-:class:`Summary` objects instead of full models. :meth:`ThemeSource.scans` serves
-commands that load the full reflections anyway (``plan``, ``brief``).
+:func:`load_summaries` streams: with a warm cache it reads neither the reflections
+nor the taxonomy's TOML, and holds small :class:`Summary` objects instead of full
+models. Every command that needs themes comes through here: :func:`theme_report`
+for ``reflect themes``, :func:`journal_themes` for ``plan`` and ``brief``.
 """
 
 from __future__ import annotations
@@ -30,25 +31,27 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reflect.analysis.matcher import matcher_for
 from reflect.analysis.taxonomy import Pattern, Taxonomy, Theme, protected_phrases
-from reflect.analysis.themes import Hit, Pair, Scan, scan
+from reflect.analysis.themes import Scan, scan
+from reflect.derive import derive_all
 
 if TYPE_CHECKING:
     from reflect.cache import Cache
-    from reflect.config import ThemesConfig
     from reflect.errors import Problem
-    from reflect.journal import Entry, Journal
+    from reflect.journal import Journal
     from reflect.models import Reflection
+    from reflect.models.config import ThemesConfig
+    from reflect.models.entry import Entry
 
 KIND = "themes"
 FORMAT = 4
 """Bump when the shape of a summary or of the taxonomy file changes."""
-CODE_FILES = ("text.py", "taxonomy.py", "themes.py", "scan_cache.py", "classifier.py")
+CODE_FILES = ("analysis/text.py", "analysis/taxonomy.py", "analysis/matcher.py", "analysis/judge.py", "analysis/themes.py", "analysis/classifier.py", "summaries.py")
 
 
 # --- what one reflection gives theme analysis ----------------------------------------------
@@ -69,7 +72,8 @@ class Facts:
 class Summary:
     """One reflection as theme analysis sees it; stands in for a journal ``Entry``
     (``id``, ``path``, ``reflection.date``...) in :func:`~reflect.analysis.themes.analyse`
-    and :class:`~reflect.query.Filters`. (A plain class: ``path`` is made only when asked for.)"""
+    and :class:`~reflect.query.Filters` (see :class:`reflect.models.entry.Reflected`).
+    (A plain class: ``path`` is made only when asked for.)"""
 
     __slots__ = ("id", "root", "reflection", "scan")
 
@@ -88,13 +92,13 @@ def summarise(reflection: Reflection, taxonomy: Taxonomy) -> tuple[Any, ...]:
     """A reflection's summary as plain data (what the cache keeps): ``(facts, hits, pairs,
     steps)``, with the facts, each hit (five strings) and each pair (three) as tuples."""
     from reflect.analysis.text import split_sentences
-    from reflect.analysis.themes import match_sentence
 
+    match_sentence = matcher_for(taxonomy).match_sentence
     steps = {}
     for step in reflection.next_steps:
         text = step.strip()
         if text and text not in steps:
-            steps[text] = sorted({t for s in split_sentences(text) for t, _ in match_sentence(s, taxonomy)})
+            steps[text] = sorted({t for s in split_sentences(text) for t, _ in match_sentence(s)})
     facts = (
         reflection.date.isoformat(),
         reflection.company,
@@ -118,12 +122,6 @@ def _adopt(data: tuple[Any, ...]) -> tuple[Any, ...]:
     return facts, [tuple(map(intern, hit)) for hit in hits], [tuple(map(intern, pair)) for pair in pairs], steps
 
 
-def _from_json(data: Any) -> tuple[Any, ...]:
-    """A summary read back from JSON (where its tuples became lists)."""
-    facts, hits, pairs, steps = data
-    return facts, [tuple(hit) for hit in hits], [tuple(pair) for pair in pairs], steps
-
-
 def _decoded(data: Any) -> tuple[Facts, Scan, dict[str, list[str]]]:
     """A summary's data read back: raises KeyError, TypeError or ValueError if it is not one."""
     facts, hits, pairs, steps = data
@@ -145,7 +143,7 @@ def taxonomy_key(config: ThemesConfig | None) -> str:
     from reflect.analysis import classifier, taxonomy
 
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
-    here = Path(__file__).parent
+    here = Path(__file__).parent  # the package: CODE_FILES are relative to it
     for name in CODE_FILES:
         digest.update(_read(here / name))
     digest.update(_read(taxonomy.DATA_FILE))
@@ -210,14 +208,15 @@ class ThemeSource:
     cache directory.
     """
 
-    def __init__(self, config: ThemesConfig | None, cache: Cache | None = None) -> None:
+    def __init__(self, config: ThemesConfig | None, cache: Cache | None = None, where: str = "config") -> None:
         self.config = config
+        self.where = where  # names the config in errors
         self.cache = cache
         self.directory = cache.directory if cache is not None else None
         self.key = taxonomy_key(config)
         self._compiled: Taxonomy | None = None
         self._themes: Taxonomy | None = None
-        #: After :meth:`scans` or :func:`load_summaries`: the themes of each next step seen, by its text.
+        #: After :func:`load_summaries`: the themes of each next step seen, by its text.
         self.step_themes: dict[str, set[str]] = {}
 
     def _file(self, what: str) -> Path | None:
@@ -294,7 +293,7 @@ class ThemeSource:
     def _compile(self) -> Taxonomy:
         from reflect.analysis.taxonomy import build
 
-        taxonomy = build(self.config)  # not get_taxonomy: its process-wide copy could never be released
+        taxonomy = build(self.config, where=self.where)  # not get_taxonomy: its process-wide copy could never be released
         themes = {
             "key": self.key,
             "fingerprint": taxonomy.fingerprint,
@@ -327,49 +326,47 @@ class ThemeSource:
         except OSError:
             pass  # a cache that cannot be written is no cache, not an error
 
-    # -- scans ------------------------------------------------------------------------------
-
-    def scans(self, entries: Sequence[Entry]) -> dict[str, Scan]:
-        """The :class:`Scan` of each loaded entry by id, reusing (and filling) the cache.
-
-        The entries must come from ``journal.load_all(cache=self.cache)`` with the same cache.
-        """
-        from reflect.cache import derive
-
-        def compute(entry: Entry) -> tuple[Any, tuple[Facts, Scan, dict[str, list[str]]]]:
-            data = json.loads(json.dumps(summarise(entry.reflection, self.compiled())))  # as the cache keeps it
-            return data, _decoded(_from_json(data))
-
-        def load(data: Any) -> tuple[Any, tuple[Facts, Scan, dict[str, list[str]]]]:
-            return data, _decoded(_from_json(data))
-
-        found = derive(self.cache, KIND, self.key, entries, compute, dump=lambda value: value[0], load=load)
-        self.step_themes = {}
-        for _, (_, _, steps) in found.values():
-            self._add_steps(steps)
-        return {ident: decoded[1] for ident, (_, decoded) in found.items()}
-
     def _add_steps(self, steps: dict[str, list[str]]) -> None:
         for text, themes in steps.items():
             if text not in self.step_themes:
                 self.step_themes[text] = set(themes)
 
 
+class _Summaries:
+    """The recipe of :func:`reflect.derive.derive_all` that makes each reflection's summary."""
+
+    kind = KIND
+
+    def __init__(self, source: ThemeSource) -> None:
+        self.source = source
+        self.fingerprint = source.key
+
+    def compute(self, entry: Entry) -> tuple[Any, ...]:
+        return summarise(entry.reflection, self.source.compiled())
+
+    def load(self, data: Any) -> tuple[Facts, Scan, dict[str, list[str]]]:
+        return _decoded(data)
+
+    def adopt(self, data: tuple[Any, ...]) -> tuple[Any, ...]:
+        return _adopt(data)
+
+    def prepare(self) -> None:
+        matcher_for(self.source.compiled())  # arranged before the fork, so that the workers share it
+
+    def release(self) -> None:
+        self.source.release()
+
+
 def load_summaries(journal: Journal, source: ThemeSource) -> tuple[list[Summary], list[Problem]]:
     """Every valid reflection's :class:`Summary` (by file order) and the problems of the others.
 
-    Streams through :meth:`Journal.derive_all`: with a warm cache no reflection file
+    Streams through :func:`reflect.derive.derive_all`: with a warm cache no reflection file
     is read and no reflection model is built.
     """
     from reflect.cache import gc_paused
 
-    def compute(entry: Entry) -> tuple[Any, ...]:
-        return summarise(entry.reflection, source.compiled())
-
     with gc_paused():
-        values, problems = journal.derive_all(
-            KIND, source.key, compute, source.cache, load=_decoded, prepare=source.compiled, adopt=_adopt, release=source.release
-        )
+        values, problems = derive_all(journal, _Summaries(source), source.cache)
         summaries = []
         source.step_themes = {}
         root = journal.root
@@ -389,6 +386,39 @@ def _load_json(path: Path | None) -> Any:
         return None
 
 
+class JournalThemes:
+    """The theme engine's view of one journal, for commands that also load full
+    reflections (``plan``, ``brief``): every reflection's scan by id, the taxonomy's
+    themes, and a matcher for other text (next steps)."""
+
+    def __init__(self, summaries: list[Summary], source: ThemeSource) -> None:
+        self.scans: dict[str, Scan] = {s.id: s.scan for s in summaries}
+        self.source = source
+        self._seen: dict[str, set[str]] = dict(source.step_themes)
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return self.source.themes_only()
+
+    def match_text(self, text: str) -> set[str]:
+        """The themes a text (a next step, say) shows, by the lexicon alone."""
+        from reflect.analysis.text import split_sentences
+
+        # Next steps repeat across reflections ("practise system design"): match each text once.
+        if text not in self._seen:
+            match = matcher_for(self.source.compiled()).match_sentence
+            self._seen[text] = {theme for sentence in split_sentences(text) for theme, _ in match(sentence)}
+        return self._seen[text]
+
+
+def journal_themes(journal: Journal, config: ThemesConfig | None, cache: Cache | None, where: str = "config") -> JournalThemes:
+    """The :class:`JournalThemes` of a journal (its bad files are skipped here: the
+    command reports them when it loads the reflections)."""
+    source = ThemeSource(config, cache, where)
+    summaries, _ = load_summaries(journal, source)
+    return JournalThemes(summaries, source)
+
+
 def theme_report(
     journal: Journal,
     config: ThemesConfig | None,
@@ -396,12 +426,13 @@ def theme_report(
     filters: Any = None,
     *,
     min_count: int = 2,
+    where: str = "config",
 ) -> tuple[Any, list[Problem]]:
     """``reflect themes``: the :class:`~reflect.analysis.themes.ThemeReport` of the journal's
     reflections (those ``filters`` keeps), and the problems of the files that were skipped."""
     from reflect.analysis.themes import analyse
 
-    source = ThemeSource(config, cache)
+    source = ThemeSource(config, cache, where)
     summaries, problems = load_summaries(journal, source)
     chosen = filters.apply(summaries) if filters is not None else summaries
     skipped = sorted({p.path for p in problems if p.path is not None})

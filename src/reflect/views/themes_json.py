@@ -1,0 +1,57 @@
+"""`reflect themes --json`: the report as JSON data (imports no rich: it is on the fast path).
+
+Evidence is written as rows of a :class:`~reflect.views.jsontext.Table` (one format per
+row, no dict each): a report at 10,000 reflections holds 100,000 pieces of evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reflect.analysis.themes import Evidence, ThemeReport, ThemeResult
+from reflect.views.jsontext import Table
+
+
+def report_json(report: ThemeReport) -> dict[str, Any]:
+    return {
+        "analysed": report.analysed,
+        "skipped": report.skipped,
+        "min_count": report.min_count,
+        "months": report.months,
+        "themes": [theme_json(t) for t in report.themes],
+        "emerging": [e.to_json() for e in report.emerging],
+    }
+
+
+def theme_json(result: ThemeResult) -> dict[str, Any]:
+    quote = result.best_quote()
+    return {
+        "id": result.id,
+        "label": result.label,
+        "description": result.description,
+        "count": result.count,
+        "share": round(result.share, 4),
+        "recurring": result.recurring,
+        "interviews": result.interviews,
+        "first_seen": result.first_seen,
+        "last_seen": result.last_seen,
+        "trend": {"months": result.months, "verdict": result.verdict},
+        "outcome_contrast": {
+            "rejected": {"count": result.rejected[0], "of": result.rejected[1], "share": _round(result.rejected_share)},
+            "offer_or_advanced": {
+                "count": result.succeeded[0],
+                "of": result.succeeded[1],
+                "share": _round(result.succeeded_share),
+            },
+            "difference": _round(result.contrast),
+            "rejections_only": result.rejections_only,
+        },
+        "stages": result.stages,
+        "best_quote": quote.to_json() if quote else None,
+        "actions": result.actions,
+        "evidence": Table(Evidence._fields, result.evidence),
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
