@@ -166,27 +166,11 @@ def guided(console: Console, given: dict[str, Any], defaults: dict[str, Any]) ->
 
     section("Questions", "Especially the ones that stumped you: they become your rehearsal list.")
     if "questions" not in data:
-        questions = []
-        while text := ask.text("Question asked (Enter when done)"):
-            question: dict[str, Any] = {"text": text}
-            question["kind"] = ask.choice("  Kind", [k.value for k in QuestionKind], default="other")
-            question["stumped"] = ask.yes("  Did it stump you")
-            question["answer_rating"] = ask.rating("  How well did you answer")
-            question["better_answer"] = ask.text("  A better answer you would give now")
-            questions.append(question)
-        data["questions"] = questions
+        data["questions"] = _questions(ask)
 
     section("Feedback", "Treat it as mandatory: ask for it, even after a rejection.")
     if "feedback" not in data:
-        status = ask.choice("Feedback", [s.value for s in FeedbackStatus], default="not-requested")
-        feedback: dict[str, Any] = {"status": status}
-        if status == "requested":
-            feedback["requested_on"] = ask.ask("  Requested on", _date, default="today")
-        if status == "received":
-            feedback["received_on"] = ask.ask("  Received on", _date, default="today")
-            feedback["source"] = ask.text("  From whom")
-            feedback["text"] = ask.text("  What they said")
-        data["feedback"] = feedback
+        data["feedback"] = _feedback(ask)
 
     section("Preparation and fit")
     if "prep" not in data:
@@ -200,6 +184,30 @@ def guided(console: Console, given: dict[str, Any], defaults: dict[str, Any]) ->
     if "next_steps" not in data:
         data["next_steps"] = ask.items("Next steps")
     return _drop_empty(data)
+
+
+def _questions(ask: Asker) -> list[dict[str, Any]]:
+    questions = []
+    while text := ask.text("Question asked (Enter when done)"):
+        question: dict[str, Any] = {"text": text}
+        question["kind"] = ask.choice("  Kind", [k.value for k in QuestionKind], default="other")
+        question["stumped"] = ask.yes("  Did it stump you")
+        question["answer_rating"] = ask.rating("  How well did you answer")
+        question["better_answer"] = ask.text("  A better answer you would give now")
+        questions.append(question)
+    return questions
+
+
+def _feedback(ask: Asker) -> dict[str, Any]:
+    status = ask.choice("Feedback", [s.value for s in FeedbackStatus], default="not-requested")
+    feedback: dict[str, Any] = {"status": status}
+    if status == "requested":
+        feedback["requested_on"] = ask.ask("  Requested on", _date, default="today")
+    if status == "received":
+        feedback["received_on"] = ask.ask("  Received on", _date, default="today")
+        feedback["source"] = ask.text("  From whom")
+        feedback["text"] = ask.text("  What they said")
+    return feedback
 
 
 def _drop_empty(data: Any) -> Any:
