@@ -186,9 +186,10 @@ class Model:
 
     def combine(
         self, tokens: list[Token], lexicon: set[str], allowed: object, calm: set[str] = frozenset()  # type: ignore[assignment]
-    ) -> tuple[list[tuple[str, str]], set[str]]:
+    ) -> tuple[list[tuple[str, str, tuple[int, int]]], set[str]]:
         """What the model changes in one sentence's lexicon result ``lexicon`` (theme ids):
-        ``(added, dropped)``, with an explanation per added theme; only ``allowed`` themes count.
+        ``(added, dropped)``, with an explanation per added theme and the content token its
+        strongest feature starts at (see :meth:`_anchor`); only ``allowed`` themes count.
 
         Added: themes whose threshold the sentence reaches and the lexicon did not find,
         except where the lexicon reads the sentence as good news (``calm``, filled by
@@ -211,7 +212,7 @@ class Model:
             found_new = []
         else:
             found_new = [i for i in found if themes[i] not in lexicon and themes[i] not in positives]
-        added = [(themes[i], self._explain(content, features, i)) for i in found_new]
+        added = [(themes[i], self._explain(content, features, i), self._anchor(features, i)) for i in found_new]
         dropped: set[str] = set()
         elsewhere = bool(found) or (self.none >= 0 and total[self.none] >= cuts[self.none])
         if lexicon and (self.rule == "veto" or (self.rule == "override" and elsewhere)):
@@ -220,6 +221,18 @@ class Model:
                 if i is not None and theme in allowed and total[i] < self.veto_cut and i not in found:
                     dropped.add(theme)
         return added, dropped
+
+    def _anchor(self, found: dict[str, tuple[int, int] | str], index: int) -> tuple[int, int]:
+        """The content tokens (first, last) of the feature that pushed hardest towards theme
+        ``index`` ((0, 0) when only cues pushed): where the sentence says what the model found."""
+        best, where = 0.0, (0, 0)
+        for key, place in found.items():
+            if isinstance(place, str):
+                continue
+            for i, w in self.weights.get(key, ()):
+                if i == index and w > best:
+                    best, where = w, place
+        return where
 
     def explain(self, tokens: list[Token], index: int, top: int = 3) -> str:
         """The sentence's words behind the features that pushed hardest towards theme ``index``:

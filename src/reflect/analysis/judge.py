@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reflect.analysis.subject import CANDIDATE, about_others, whose
 from reflect.analysis.taxonomy import GOOD
 from reflect.analysis.text import (
     DEFICIENCY_AFTER,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 NEGATION_WINDOW = 3
 NEGATED = "~"
+OTHERS = "_others"  # in calm: the sentence shows a weakness of someone else
 TOPIC_ALONE = True
 
 MARKER_WINDOW = 6
@@ -172,6 +174,14 @@ def judge(tokens: list[Token], content: list[Token], present: set[str], found: l
         weak = [w for w in weak if content[w[1]].clause not in fine]
         if calm is not None:
             calm.add(GOOD)
+    if weak:
+        # "The interviewer rambled": a weakness, but not the candidate's.
+        raw_index = [i for i, t in enumerate(tokens) if not t.stop]
+        others = about_others(tokens)  # a topic's trouble is then theirs: "their take-home was badly written"
+        kept = [w for w in weak if not (others and w[0].topic) and whose(tokens, raw_index[w[1]], raw_index[w[2]]) == CANDIDATE]
+        if calm is not None and len(kept) < len(weak):
+            calm.add(OTHERS)
+        weak = kept
     best: dict[str, tuple[int, str]] = {}
     for pattern, start, end, trigger in weak:
         score = end - start + len(pattern.elems) - (10 if pattern.topic else 0)

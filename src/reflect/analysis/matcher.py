@@ -15,6 +15,7 @@ import weakref
 from typing import Any, NamedTuple
 
 from reflect.analysis.judge import NEGATED, Found, judge  # noqa: F401 - NEGATED: what calm holds for a negated theme
+from reflect.analysis.subject import CANDIDATE, about_others, whose
 from reflect.analysis.taxonomy import MAX_GAP, SINGLE, Pattern, Taxonomy
 from reflect.analysis.text import NEGATORS, Token, tokenize
 
@@ -189,11 +190,16 @@ class Matcher:
     ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """The statistical model's say on one sentence (enabled built-in themes only; see
         analysis/classifier.py): the lexicon's ``matched`` it keeps, and ``(theme, explanation)``
-        for each theme it adds. ``calm``: what :meth:`match_tokens` read as fine."""
+        for each theme it adds, where the words behind it speak of the candidate.
+        ``calm``: what :meth:`match_tokens` read as fine."""
         from reflect.analysis import classifier
 
         lexicon = {theme for theme, _ in matched}
-        added, dropped = classifier.load().combine(tokens, lexicon, self.model_themes, calm or set())
+        found, dropped = classifier.load().combine(tokens, lexicon, self.model_themes, calm or set())
+        added: list[tuple[str, str]] = []
+        if found and not about_others(tokens):
+            raw_index = [i for i, t in enumerate(tokens) if not t.stop]
+            added = [(theme, why) for theme, why, (first, last) in found if whose(tokens, raw_index[first], raw_index[last]) == CANDIDATE]
         if dropped:
             dropped -= {theme for theme, trigger in matched if (theme, trigger) in self.protected}
         if dropped:
