@@ -6,12 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import context
 from reflect.cli.options import Json
 from reflect.vocab import Stage
 
 
 def brief(
+    ctx: typer.Context,
     company: Annotated[Optional[str], typer.Argument(metavar="COMPANY", help="The company you are about to meet (any case; omit for a general brief).", show_default=False)] = None,
     role: Annotated[Optional[str], typer.Option("--role", "-r", metavar="TEXT", help="The role (default: the role of your last interview there).")] = None,
     stage: Annotated[Optional[Stage], typer.Option("--stage", "-s", help="The coming stage: picks the kinds of question to revise.")] = None,
@@ -29,19 +29,19 @@ def brief(
     """
     from reflect.analysis.brief import build, load_checklist, load_weaknesses
 
-    journal, config, cache = context.journal(), context.config(), context.cache()
-    entries = context.load(journal, through=cache).entries
+    app = ctx.obj
+    entries = app.load().entries
     result = build(
         entries,
         company=company,
         role=role,
         stage=stage,
-        weaknesses=load_weaknesses(entries, config, cache),
+        weaknesses=load_weaknesses(entries, app.config, app.cache),
         checklist=load_checklist(entries),
-        mantras=config.mantras,
+        mantras=app.config.mantras,
     )
     if json_output:
-        context.print_json(result.to_json())
+        app.print_json(result.to_json())
     elif markdown:
         from reflect.views.brief import brief_markdown
 
@@ -49,7 +49,7 @@ def brief(
     else:
         from reflect.views.brief import brief_view
 
-        context.out().print(brief_view(result))
+        app.out.print(brief_view(result))
 
 
 def _write(text: str) -> None:
