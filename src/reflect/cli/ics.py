@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 
-
 def calendar_events(app: Any, entries: list, focus: list | None = None) -> list:
     """Drill sessions due, feedback chases and (with ``focus``) the plan's review dates."""
     import datetime as dt
