@@ -20,10 +20,6 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
-    from reflect.cli import context
-
-    context.settings.data_dir = None
-    context.settings.debug = False
     return data
 
 

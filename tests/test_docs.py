@@ -4,9 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
-import typer.main
 
-from reflect.cli.app import app
+from tests.cli.commands import all_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
@@ -14,10 +13,6 @@ COMMANDS_MD = ROOT / "docs" / "commands.md"
 # In code only (inline or fenced), so that prose such as "reflect keeps" is not a command.
 CODE = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
 INVOCATION = re.compile(r"(?<![\w./-])reflect((?:[ \t]+--data-dir[ \t]+\S+)?)[ \t]+([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?")
-
-
-def _group():
-    return typer.main.get_command(app)
 
 
 def _placeholders() -> set[str]:
@@ -37,12 +32,12 @@ def _named(path: Path) -> list[tuple[str, str | None]]:
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
 def test_every_command_the_docs_name_exists(path):
-    group = _group()
+    commands = all_commands()
     allowed = _placeholders()
     named = _named(path)
     for command, sub in named:
-        assert command in group.commands or command in allowed, f"{path.name} names `reflect {command}`, which does not exist"
-        target = group.commands.get(command)
+        assert command in commands or command in allowed, f"{path.name} names `reflect {command}`, which does not exist"
+        target = commands.get(command)
         if sub and hasattr(target, "commands"):
             assert sub in target.commands, f"{path.name} names `reflect {command} {sub}`, which does not exist"
 
@@ -51,8 +46,7 @@ def test_every_command_is_documented_in_commands_md():
     text = COMMANDS_MD.read_text(encoding="utf-8")
     headings = set(re.findall(r"^### reflect ([a-z-]+)", text, re.MULTILINE))
     headings |= {n for pair in re.findall(r"^### reflect ([a-z-]+) and reflect ([a-z-]+)", text, re.MULTILINE) for n in pair}
-    group = _group()
-    for name, command in group.commands.items():
+    for name, command in all_commands().items():
         assert name in headings, f"`reflect {name}` has no section in docs/commands.md"
         assert name not in _placeholders(), f"`reflect {name}` exists now: replace its placeholder in docs/commands.md"
         for sub in getattr(command, "commands", {}):

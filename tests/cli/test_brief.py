@@ -83,9 +83,9 @@ def test_markdown_escapes_user_text(reflect, log):
 
 def test_weaknesses_come_with_a_reminder_made_from_the_numbers(journal):
     from reflect.analysis.brief import weaknesses_from_report
-    from reflect.cli import context
+    from reflect.cli.context import Application
 
-    entries = context.journal().load_all().entries
+    entries = Application().journal.load_all().entries
     newest = [e.id for e in entries[:6]]
     report = SimpleNamespace(themes=[SimpleNamespace(id="conciseness", label="Conciseness", count=9, interviews=newest[:4]),
                                      SimpleNamespace(id="made-up", label="Something else", count=2, interviews=[entries[-1].id])])

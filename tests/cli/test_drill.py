@@ -157,10 +157,10 @@ def test_ctrl_c_keeps_ratings_given_and_a_typed_answer_can_be_saved(reflect, stu
 
 def test_schedule_survives_new_reflections_and_rewording_of_case(reflect, stumped, log, data_dir):
     from reflect.analysis.drill import drill_bank
-    from reflect.cli import context
+    from reflect.cli.context import Application
     from reflect.state import record_drill_rating
 
-    journal = context.journal()
+    journal = Application().journal
     card = next(c for c in drill_bank(journal.load_all().entries) if c.kind == "coding")
     record_drill_rating(journal, card, 5, dt.date.today())
     log("Hooli", "Backend Engineer", "2026-03-01", "--stumped", "coding:reverse a LINKED list, in place!")

@@ -2,14 +2,11 @@
 
 import pytest
 
-from reflect.cli.app import app
+from tests.cli.commands import all_commands
 
 
 def _commands():
-    import typer.main
-
-    group = typer.main.get_command(app)
-    return sorted(group.commands)
+    return sorted(all_commands())
 
 
 @pytest.mark.parametrize("name", _commands())

@@ -6,12 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import context
 from reflect.cli.options import Json
 from reflect.vocab import Stage
 
 
 def brief(
+    ctx: typer.Context,
     company: Annotated[Optional[str], typer.Argument(metavar="COMPANY", help="The company you are about to meet (any case; omit for a general brief).", show_default=False)] = None,
     role: Annotated[Optional[str], typer.Option("--role", "-r", metavar="TEXT", help="The role (default: the role of your last interview there).")] = None,
     stage: Annotated[Optional[Stage], typer.Option("--stage", "-s", help="The coming stage: picks the kinds of question to revise.")] = None,
@@ -31,9 +31,9 @@ def brief(
     from reflect.dirs import config_file
     from reflect.summaries import journal_themes
 
-    journal, config, cache = context.journal(), context.config(), context.cache()
-    entries = context.load(journal, through=cache).entries
-    found = journal_themes(journal, config.themes, cache, str(config_file()))
+    app = ctx.obj
+    entries = app.load().entries
+    found = journal_themes(app.journal, app.config.themes, app.cache, str(config_file()))
     result = build(
         entries,
         company=company,
@@ -41,10 +41,10 @@ def brief(
         stage=stage,
         weaknesses=load_weaknesses(entries, found.scans, found.taxonomy),
         checklist=load_checklist(entries),
-        mantras=config.mantras,
+        mantras=app.config.mantras,
     )
     if json_output:
-        context.print_json(result.to_json())
+        app.print_json(result.to_json())
     elif markdown:
         from reflect.views.brief import brief_markdown
 
@@ -52,7 +52,7 @@ def brief(
     else:
         from reflect.views.brief import brief_view
 
-        context.out().print(brief_view(result))
+        app.out.print(brief_view(result))
 
 
 def _write(text: str) -> None:

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from reflect.cli import context
+import typer
+
 from reflect.cli.options import Json
 
 
-def check(json_output: Json = False) -> None:
+def check(ctx: typer.Context, json_output: Json = False) -> None:
     """Validate every reflection file; list each problem as `path: field: message`.
 
     Exits 1 if any file has a problem, 0 if all are valid. Nothing is changed.
 
     Example: reflect check
     """
-    import typer
-
-    journal = context.journal()
+    app = ctx.obj
+    journal = app.journal
     result = journal.load_all()
     if json_output:
-        context.print_json({
+        app.print_json({
             "valid": len(result.entries),
             "problems": [{"path": str(p.path), "field": p.field, "message": p.message} for p in result.problems],
         })
     else:
         for problem in result.problems:
-            context.line(str(problem))
+            app.line(str(problem))
         files = len(result.entries) + len(result.skipped)
         verdict = "all valid" if not result.problems else f"{len(result.skipped)} with problems"
-        context.note(f"{files} files checked in {journal.root}: {verdict}")
+        app.note(f"{files} files checked in {journal.root}: {verdict}")
     if result.problems:
         raise typer.Exit(1)

@@ -6,12 +6,17 @@ from typing import Annotated
 
 import typer
 
-from reflect.cli import context
+config_app = typer.Typer(
+    no_args_is_help=False,
+    invoke_without_command=True,
+    # Plain help, as the top-level group's; completion is installed from the top level only.
+    rich_markup_mode=None,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
-app = typer.Typer(no_args_is_help=False, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 
-
-@app.callback(invoke_without_command=True)
+@config_app.callback(invoke_without_command=True)
 def show(
     ctx: typer.Context,
     path_only: Annotated[bool, typer.Option("--path", help="Print only the config file's path.")] = False,
@@ -26,29 +31,30 @@ def show(
     from reflect.dirs import config_file
 
     path = config_file()
+    app = ctx.obj
     if path_only:
         print(path)
     elif json_output:
-        context.print_json(context.config().model_dump(mode="json"))
+        app.print_json(app.config.model_dump(mode="json"))
     else:
-        _show(path)
+        _show(app, path)
 
 
-def _show(path) -> None:  # type: ignore[no-untyped-def]
+def _show(app, path) -> None:  # type: ignore[no-untyped-def]
     from reflect.config import parse_config, template
 
     exists = path.is_file()
     text = path.read_text(encoding="utf-8", errors="replace") if exists else template()
-    context.line(f"# {path}" + ("" if exists else "  (not created yet: these are the keys, all commented out)"))
+    app.line(f"# {path}" + ("" if exists else "  (not created yet: these are the keys, all commented out)"))
     for line in text.rstrip("\n").split("\n"):
-        context.line(line)
+        app.line(line)
     if exists:
-        _report_problems(lambda: parse_config(text, path))
+        _report_problems(app, lambda: parse_config(text, path))
     else:
-        context.note("Create it with `reflect config edit`.")
+        app.note("Create it with `reflect config edit`.")
 
 
-def _report_problems(check) -> None:  # type: ignore[no-untyped-def]
+def _report_problems(app, check) -> None:  # type: ignore[no-untyped-def]
     """Every problem of an invalid config, one line each, naming the key; exit 1."""
     from reflect.errors import InvalidConfig
 
@@ -56,12 +62,12 @@ def _report_problems(check) -> None:  # type: ignore[no-untyped-def]
         check()
     except InvalidConfig as error:
         for problem in error.problems:
-            context.error(str(problem))
+            app.error(str(problem))
         raise typer.Exit(1) from None
 
 
-@app.command("edit")
-def edit() -> None:
+@config_app.command("edit")
+def edit(ctx: typer.Context) -> None:
     """Open the config file in your editor; it is saved only if it is valid.
 
     A new config starts from a commented example of every key. If the edited
@@ -77,9 +83,10 @@ def edit() -> None:
     path = config_file()
     original = path.read_bytes() if path.is_file() else None
     text = original.decode("utf-8", errors="replace") if original is not None else template()
-    edited = edit_until_valid(text, lambda t: parse_config(t, path), lambda t: save_config_draft(path, t), path.parent)
+    app = ctx.obj
+    edited = edit_until_valid(app, text, lambda t: parse_config(t, path), lambda t: save_config_draft(path, t), path.parent)
     if edited is None:
-        context.note(f"No changes to {path}.")
+        app.note(f"No changes to {path}.")
         return
     save_config_text(path, edited[0], original)
-    context.note(f"Saved {path}")
+    app.note(f"Saved {path}")

@@ -1,4 +1,9 @@
-"""What every command shares: the chosen data directory, the consoles, JSON output.
+"""What every command shares: one :class:`Application` per run.
+
+The top-level callback builds it from the global options and keeps it in click's
+``ctx.obj``; a command takes ``ctx: typer.Context`` and asks ``ctx.obj`` for the
+journal, the config, the cache and the consoles. Each is made on first use and
+then reused for the rest of the run.
 
 All terminal output goes through the two consoles here: results to stdout,
 warnings and errors to stderr.
@@ -7,7 +12,7 @@ warnings and errors to stderr.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,110 +26,138 @@ if TYPE_CHECKING:
     from reflect.query import Filters
 
 
-@dataclass
-class Settings:
-    data_dir: Path | None = None
-    debug: bool = False
-    no_cache: bool = False
+class Application:
+    """One run of reflect: the global options, and what they lead to.
 
-
-settings = Settings()
-
-
-def out() -> Console:
-    """The console for results (stdout). Honours NO_COLOR; plain when not a terminal."""
-    from rich.console import Console
-
-    class Results(Console):
-        def on_broken_pipe(self) -> None:
-            # rich's own exits with 1; a reader that stops early is handled in one place
-            # for every command (ReflectGroup.invoke): quietly, exit 0.
-            raise BrokenPipeError
-
-    return Results(file=sys.stdout, highlight=False, soft_wrap=False)
-
-
-def err() -> Console:
-    from rich.console import Console
-
-    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
-
-
-def stdin_is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def journal() -> Journal:
-    from reflect.dirs import data_dir
-    from reflect.journal import Journal
-
-    return Journal(data_dir(settings.data_dir), warn=warn)
-
-
-def cache() -> Cache | None:
-    """The parse cache, or None when the user asked for ``--no-cache``."""
-    if settings.no_cache:
-        return None
-    from reflect.cache import Cache
-
-    return Cache()
-
-
-def config() -> Config:
-    from reflect.config import load_config
-
-    return load_config()
-
-
-def load(journal: Journal, filters: Filters | None = None, through: Cache | None = None) -> LoadResult:
-    """The journal's valid reflections (filtered), warning on stderr about every skipped file.
-
-    ``through``: the parse cache to load with (default: a new one, or none with ``--no-cache``);
-    give the same one to analyses that keep per-file results in it.
+    Nothing is read or opened when it is made (``reflect path`` must not load
+    pydantic, ``reflect --version`` not even rich).
     """
-    result = journal.load_all(cache=through if through is not None else cache())
-    warn_problems(result.problems)
-    if filters is not None:
-        result.entries = filters.apply(result.entries)
-    return result
 
+    def __init__(self, data_dir: Path | None = None, *, debug: bool = False, no_cache: bool = False) -> None:
+        self.data_dir = data_dir
+        self.debug = debug
+        self.no_cache = no_cache
 
-def warn_problems(problems: list[Problem]) -> None:
-    if not problems:
-        return
-    from reflect.views.safe import neutral
+    def elsewhere(self, data_dir: Path) -> Application:
+        """The same options for another journal (``reflect demo`` shows a sample one)."""
+        return Application(data_dir, debug=self.debug, no_cache=self.no_cache)
 
-    console = err()
-    by_file: dict[object, list[Problem]] = {}
-    for problem in problems:
-        by_file.setdefault(problem.path, []).append(problem)
-    for group in by_file.values():
-        more = f" (and {len(group) - 1} more problem{'s' if len(group) > 2 else ''})" if len(group) > 1 else ""
-        console.print(f"warning: skipped {neutral(str(group[0]))}{more}", markup=False, style="yellow")
-    console.print("run `reflect check` for details", markup=False, style="dim")
+    @cached_property
+    def journal(self) -> Journal:
+        from reflect.dirs import data_dir
+        from reflect.journal import Journal
 
+        return Journal(data_dir(self.data_dir), warn=self.warn)
 
-def print_json(data: Any) -> None:
-    from reflect.views.jsontext import dump
-    from reflect.views.safe import json_safe, json_safe_bytes
+    @cached_property
+    def cache(self) -> Cache | None:
+        """The parse cache, or None when the user asked for ``--no-cache``."""
+        if self.no_cache:
+            return None
+        from reflect.cache import Cache
 
-    stream = sys.stdout
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        # JSON is UTF-8 whatever the terminal's encoding (RFC 8259), so it goes straight to
-        # the bytes underneath, encoded once (a report can be 30 MB), and never fails on a
-        # character the locale's encoding lacks.
-        stream.flush()
-        put = buffer.write
-        dump(data, lambda text: put(json_safe_bytes(text)))  # in pieces: a report can be tens of megabytes
-        put(b"\n")
-        return
-    write = stream.write
-    dump(data, lambda text: write(json_safe(text)))
-    write("\n")
+        return Cache()
+
+    @cached_property
+    def config(self) -> Config:
+        from reflect.config import load_config
+
+        return load_config()
+
+    @cached_property
+    def out(self) -> Console:
+        """The console for results (stdout). Honours NO_COLOR; plain when not a terminal."""
+        from rich.console import Console
+
+        class Results(Console):
+            def on_broken_pipe(self) -> None:
+                # rich's own exits with 1; a reader that stops early is handled in one place
+                # for every command (ReflectGroup.invoke): quietly, exit 0.
+                raise BrokenPipeError
+
+        return Results(file=sys.stdout, highlight=False, soft_wrap=False)
+
+    @cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+    def load(self, filters: Filters | None = None) -> LoadResult:
+        """The journal's valid reflections (filtered), warning on stderr about every skipped file.
+
+        Read through the run's parse cache, which analyses given ``self.cache`` share.
+        """
+        result = self.journal.load_all(cache=self.cache)
+        self.warn_problems(result.problems)
+        if filters is not None:
+            result.entries = filters.apply(result.entries)
+        return result
+
+    def warn_problems(self, problems: list[Problem]) -> None:
+        if not problems:
+            return
+        from reflect.views.safe import neutral
+
+        console = self.err
+        by_file: dict[object, list[Problem]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        for group in by_file.values():
+            more = f" (and {len(group) - 1} more problem{'s' if len(group) > 2 else ''})" if len(group) > 1 else ""
+            console.print(f"warning: skipped {neutral(str(group[0]))}{more}", markup=False, style="yellow")
+        console.print("run `reflect check` for details", markup=False, style="dim")
+
+    def error(self, message: str) -> None:
+        from reflect.views.safe import neutral
+
+        self.err.print(f"error: {neutral(message)}", markup=False, style="bold red")
+
+    def note(self, message: str) -> None:
+        """A side remark for the user on stderr (so that stdout stays clean for pipes)."""
+        from reflect.views.safe import neutral
+
+        self.err.print(neutral(message), markup=False)
+
+    def warn(self, message: str) -> None:
+        """A warning on stderr about something that did not stop the command (a failed history commit)."""
+        from reflect.views.safe import neutral
+
+        self.err.print(f"warning: {neutral(message)}", markup=False, style="yellow")
+
+    @staticmethod
+    def line(text: str) -> None:
+        """One plain line on stdout, never wrapped (for output that scripts read line by line)."""
+        from reflect.views.safe import neutral
+
+        sys.stdout.write(neutral(text) + "\n")
+
+    @staticmethod
+    def print_json(data: Any) -> None:
+        from reflect.views.jsontext import dump
+        from reflect.views.safe import json_safe, json_safe_bytes
+
+        stream = sys.stdout
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            # JSON is UTF-8 whatever the terminal's encoding (RFC 8259), so it goes straight to
+            # the bytes underneath, encoded once (a report can be 30 MB), and never fails on a
+            # character the locale's encoding lacks.
+            stream.flush()
+            put = buffer.write
+            dump(data, lambda text: put(json_safe_bytes(text)))  # in pieces: a report can be tens of megabytes
+            put(b"\n")
+            return
+        write = stream.write
+        dump(data, lambda text: write(json_safe(text)))
+        write("\n")
+
+    @staticmethod
+    def stdin_is_terminal() -> bool:
+        try:
+            return sys.stdin.isatty()
+        except (AttributeError, ValueError):
+            return False
 
 
 def discard_stdout() -> None:
@@ -138,30 +171,3 @@ def discard_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
-
-
-def line(text: str) -> None:
-    """One plain line on stdout, never wrapped (for output that scripts read line by line)."""
-    from reflect.views.safe import neutral
-
-    sys.stdout.write(neutral(text) + "\n")
-
-
-def error(message: str) -> None:
-    from reflect.views.safe import neutral
-
-    err().print(f"error: {neutral(message)}", markup=False, style="bold red")
-
-
-def note(message: str) -> None:
-    """A side remark for the user on stderr (so that stdout stays clean for pipes)."""
-    from reflect.views.safe import neutral
-
-    err().print(neutral(message), markup=False)
-
-
-def warn(message: str) -> None:
-    """A warning on stderr about something that did not stop the command (a failed history commit)."""
-    from reflect.views.safe import neutral
-
-    err().print(f"warning: {neutral(message)}", markup=False, style="yellow")

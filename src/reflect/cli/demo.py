@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from reflect.cli import context
-
 SHOWN = (("themes", []), ("plan", []))
 
 
@@ -18,17 +16,18 @@ def demo(ctx: typer.Context) -> None:
     """
     from reflect.demo import build_demo
 
+    app = ctx.obj
     journal, entries = build_demo()
-    context.settings.data_dir = journal.root  # every command below reads the sample, not your journal
-    context.note(f"A sample journal of {len(entries)} interviews was written to {journal.root}\n")
+    sample = app.elsewhere(journal.root)  # every command below reads the sample, not your journal
+    app.note(f"A sample journal of {len(entries)} interviews was written to {journal.root}\n")
     root = ctx.find_root()
-    commands = root.command.commands  # type: ignore[attr-defined]
     for name, args in SHOWN:
-        context.out().rule(f"reflect {' '.join([name, *args])}", style="dim")
-        with commands[name].make_context(name, list(args), parent=root) as sub:
-            commands[name].invoke(sub)
+        app.out.rule(f"reflect {' '.join([name, *args])}", style="dim")
+        command = root.command.get_command(root, name)  # type: ignore[attr-defined]
+        with command.make_context(name, list(args), parent=root, obj=sample) as sub:
+            command.invoke(sub)
     example = next((e for e in reversed(entries) if e.reflection.outcome == "rejected"), entries[-1])
-    context.note(
+    app.note(
         f"\nExplore it: reflect --data-dir {journal.root} list\n"
         f"            reflect --data-dir {journal.root} show {example.id}\n"
         "Start your own journal with: reflect log"

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from reflect.cli import context
 from reflect.cli.options import Json
 from reflect.vocab import QuestionKind
 
 if TYPE_CHECKING:
     from reflect.analysis.drill import Card
-    from reflect.journal import Journal
+    from reflect.cli.context import Application
 
 
 def drill(
+    ctx: typer.Context,
     count: Annotated[int, typer.Option("--count", "-n", min=1, metavar="N", help="How many questions in this session.")] = 5,
     kind: Annotated[Optional[QuestionKind], typer.Option("--kind", "-k", help="Only questions of this kind.")] = None,
     due: Annotated[bool, typer.Option("--due", help="List what is due (and what comes later) without starting a session.")] = False,
@@ -34,41 +34,41 @@ def drill(
     from reflect.analysis.drill import drill_bank, plan_schedule
     from reflect.state import load_drill
 
-    journal = context.journal()
+    app = ctx.obj
     today = dt.date.today()
-    entries = context.load(journal).entries
-    schedule = plan_schedule(drill_bank(entries, kind), load_drill(journal), today)
+    entries = app.load().entries
+    schedule = plan_schedule(drill_bank(entries, kind), load_drill(app.journal), today)
     if ics is not None:
         from reflect.analysis.calendar import drill_events, feedback_events
         from reflect.cli.ics import write_calendar
 
-        write_calendar(ics, drill_events(schedule) + feedback_events(entries, today, context.config().feedback_chase_days))
+        write_calendar(app, ics, drill_events(schedule) + feedback_events(entries, today, app.config.feedback_chase_days))
         if str(ics) == "-" or not (due or json_output):
             return
     if json_output:
-        context.print_json(schedule.to_json())
+        app.print_json(schedule.to_json())
     elif due:
         from reflect.views.drill import due_view
 
-        context.out().print(due_view(schedule))
+        app.out.print(due_view(schedule))
     else:
-        _session(journal, schedule, count)
+        _session(app, schedule, count)
 
 
-def _session(journal: Journal, schedule, count: int) -> None:  # type: ignore[no-untyped-def]
+def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no-untyped-def]
     from reflect.errors import UsageError
 
-    if not context.stdin_is_terminal():
+    if not app.stdin_is_terminal():
         raise UsageError("reflect drill asks questions and needs a terminal; `reflect drill --due` lists what is due")
     if not schedule.due:
-        _nothing_due(schedule)
+        _nothing_due(app, schedule)
         return
     from reflect.state import record_drill_rating
     from reflect.cli.prompts import Asker
     from reflect.errors import Cancelled
     from reflect.views import drill as view
 
-    console = context.out()
+    journal, console = app.journal, app.out
     ask = Asker(console)
     cards = [item.card for item in schedule.due[:count]]
     rated = []
@@ -86,7 +86,7 @@ def _session(journal: Journal, schedule, count: int) -> None:  # type: ignore[no
             rated.append((card, state))
             console.print(view.scheduled(state, schedule.today))
             if typed and ask.yes(_save_label(card)):
-                _save_better_answer(journal, card, typed)
+                _save_better_answer(app, card, typed)
     except Cancelled:
         stopped = True
     console.print()
@@ -115,11 +115,12 @@ def _save_label(card: Card) -> str:
     return f"Save what you typed as your better answer (in {card.sources[0].id})"
 
 
-def _save_better_answer(journal: Journal, card: Card, typed: str) -> None:
+def _save_better_answer(app: Application, card: Card, typed: str) -> None:
     from reflect.analysis.drill import with_better_answer
     from reflect.errors import ReflectError
     from reflect.journal import Entry, parse_file, read_bytes
 
+    journal = app.journal
     try:
         path = journal.resolve(card.sources[0].id)
         original = read_bytes(path)
@@ -129,18 +130,18 @@ def _save_better_answer(journal: Journal, card: Card, typed: str) -> None:
             journal.save_draft(entry.id, original.decode("utf-8"))
         journal.replace(entry, updated, original)
         card.better_answer = typed
-        context.note(f"Saved as your better answer in {entry.id}.")
+        app.note(f"Saved as your better answer in {entry.id}.")
     except ReflectError as error:
         draft = journal.save_draft(f"{card.sources[0].id}-answer", typed + "\n")
-        context.note(f"warning: not saved ({error.message}); what you typed is kept in {draft}")
+        app.note(f"warning: not saved ({error.message}); what you typed is kept in {draft}")
 
 
-def _nothing_due(schedule) -> None:  # type: ignore[no-untyped-def]
+def _nothing_due(app: Application, schedule) -> None:  # type: ignore[no-untyped-def]
     if schedule.upcoming:
         first = schedule.upcoming[0].due
-        context.note(f"Nothing due today. Next: {first.isoformat()} ({len(schedule.upcoming)} questions scheduled).")
+        app.note(f"Nothing due today. Next: {first.isoformat()} ({len(schedule.upcoming)} questions scheduled).")
     else:
-        context.note(
+        app.note(
             "Nothing to drill yet: mark the questions that stumped you (`reflect log --stumped`, "
             "or stumped = true in a reflection) or rate an answer 1 or 2."
         )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reflect.cli import context
+import typer
+
 from reflect.cli.options import ReflectionId
 
 
-def edit(reflection_id: ReflectionId) -> None:
+def edit(ctx: typer.Context, reflection_id: ReflectionId) -> None:
     """Open a reflection in $VISUAL or $EDITOR; save it only if it is valid.
 
     If the edited text is invalid you can reopen the editor; if you give up,
@@ -18,15 +19,17 @@ def edit(reflection_id: ReflectionId) -> None:
     from reflect.cli.editing import edit_until_valid
     from reflect.journal import read_bytes
 
-    journal = context.journal()
+    app = ctx.obj
+    journal = app.journal
     path = journal.resolve(reflection_id)
     original = read_bytes(path)
     text = fileformat.decode(original, path)
     edited = edit_until_valid(
+        app,
         text, lambda t: fileformat.loads(t, path), lambda draft: journal.save_draft(path.stem, draft), journal.own_dir(journal.drafts)
     )
     if edited is None:
-        context.note(f"No changes to {path.stem}.")
+        app.note(f"No changes to {path.stem}.")
         return
     journal.replace_text(path, edited[0], original)
-    context.note(f"Saved {path.stem}")
+    app.note(f"Saved {path.stem}")

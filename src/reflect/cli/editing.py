@@ -8,20 +8,22 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from reflect.cli import context
 from reflect.errors import Cancelled, InvalidConfig, InvalidReflection, ReflectError, UsageError
+
+if TYPE_CHECKING:
+    from reflect.cli.context import Application
 
 T = TypeVar("T")
 
 
-def editor_command() -> list[str]:
+def editor_command(app: Application) -> list[str]:
     """The editor: config ``editor``, else ``$VISUAL``, else ``$EDITOR``, else a common one."""
-    configured = _configured_editor() or os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    configured = _configured_editor(app) or os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if configured:
         return shlex.split(configured)
-    if not context.stdin_is_terminal():
+    if not app.stdin_is_terminal():
         # A terminal editor started without a terminal waits for keys that never come.
         raise UsageError("no editor set and no terminal to run one in: set $EDITOR (or `editor` in the config)")
     for fallback in ("nano", "vi"):
@@ -32,17 +34,17 @@ def editor_command() -> list[str]:
     raise UsageError("no editor found: set $EDITOR (for example `export EDITOR=nano`)")
 
 
-def _configured_editor() -> str | None:
+def _configured_editor(app: Application) -> str | None:
     """The config's editor; a broken config must not stop `reflect config edit` from fixing it."""
     from reflect.errors import ConfigError
 
     try:
-        return context.config().editor
+        return app.config.editor
     except ConfigError:
         return None
 
 
-def run_editor(text: str, workdir: Path) -> str:
+def run_editor(app: Application, text: str, workdir: Path) -> str:
     """Open ``text`` in the editor in a private temporary file; return what was saved."""
     from reflect.atomic import ensure_dir
 
@@ -52,7 +54,7 @@ def run_editor(text: str, workdir: Path) -> str:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         try:
-            completed = subprocess.run([*editor_command(), name], check=False)
+            completed = subprocess.run([*editor_command(app), name], check=False)
         except FileNotFoundError as error:
             raise UsageError(f"cannot start the editor {error.filename!r}: check $EDITOR") from None
         if completed.returncode != 0:
@@ -63,7 +65,7 @@ def run_editor(text: str, workdir: Path) -> str:
 
 
 def edit_until_valid(
-    text: str, parse: Callable[[str], T], keep_draft: Callable[[str], Path], workdir: Path
+    app: Application, text: str, parse: Callable[[str], T], keep_draft: Callable[[str], Path], workdir: Path
 ) -> tuple[str, T] | None:
     """Edit until ``parse`` accepts the text; None if the user changed nothing.
 
@@ -71,23 +73,23 @@ def edit_until_valid(
     """
     original = text
     while True:
-        text = run_editor(text, workdir)
+        text = run_editor(app, text, workdir)
         if text == original:
             return None
         try:
             return text, parse(text)
         except (InvalidReflection, InvalidConfig) as error:
             for problem in error.problems:
-                context.error(str(problem))
-            if context.stdin_is_terminal() and _confirm("Reopen the editor to fix it?"):
+                app.error(str(problem))
+            if app.stdin_is_terminal() and _confirm(app, "Reopen the editor to fix it?"):
                 continue
             draft = keep_draft(text)
             raise ReflectError(f"not saved; your text is kept as a draft: {draft}") from None
 
 
-def _confirm(question: str) -> bool:
+def _confirm(app: Application, question: str) -> bool:
     try:
-        answer = context.err().input(f"{question} [Y/n] ").strip().lower()
+        answer = app.err.input(f"{question} [Y/n] ").strip().lower()
     except (EOFError, KeyboardInterrupt):
         return False
     return answer in {"", "y", "yes"}

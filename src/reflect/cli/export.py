@@ -9,7 +9,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import context
 from reflect.cli.options import Company, Contains, OutcomeFilter, Since, StageFilter, Tag, Until, filters
 
 
@@ -20,6 +19,7 @@ class ExportFormat(StrEnum):
 
 
 def export(
+    ctx: typer.Context,
     format: Annotated[ExportFormat, typer.Option("--format", "-F", help="json (lossless, re-importable), markdown (for a coach) or csv (for spreadsheets).")] = ExportFormat.JSON,
     output: Annotated[Optional[Path], typer.Option("--output", "-O", metavar="FILE", help="Write to this file (0600) instead of stdout.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --output if it already exists.")] = False,
@@ -38,13 +38,14 @@ def export(
     """
     from reflect.views.export import export_text
 
-    entries = context.load(context.journal(), filters(company, stage, outcome, tag, since, until, contains)).entries
+    app = ctx.obj
+    entries = app.load(filters(company, stage, outcome, tag, since, until, contains)).entries
     text = export_text(entries, format.value, redacted=redact)
     if output is None:
         sys.stdout.write(text)
         return
     _write(output, text, force)
-    context.note(f"Exported {len(entries)} reflections to {output}")
+    app.note(f"Exported {len(entries)} reflections to {output}")
 
 
 def _write(output: Path, text: str, force: bool) -> None:

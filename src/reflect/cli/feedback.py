@@ -7,12 +7,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import complete, context
+from reflect.cli import complete
 from reflect.cli.options import Json, _day
 from reflect.vocab import FeedbackStatus
 
 
 def feedback(
+    ctx: typer.Context,
     reflection_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="The reflection (id or unique start); omit to list what to chase.", show_default=False, autocompletion=complete.reflection_ids)] = None,
     status: Annotated[Optional[FeedbackStatus], typer.Option(help="Where the feedback stands.")] = None,
     on: Annotated[Optional[dt.date], typer.Option("--date", parser=_day, metavar="DATE", help="When it was requested or received. [default: today]")] = None,
@@ -31,44 +32,43 @@ def feedback(
     reflect feedback --pending
     """
     if pending or reflection_id is None:
-        _list_pending(json_output)
+        _list_pending(ctx.obj, json_output)
     else:
-        _record(reflection_id, status, on, source, text, json_output)
+        _record(ctx.obj, reflection_id, status, on, source, text, json_output)
 
 
-def _list_pending(json_output: bool) -> None:
+def _list_pending(app, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     from reflect.analysis.feedback import to_chase
 
-    journal = context.journal()
-    chases = to_chase(context.load(journal).entries, chase_days=context.config().feedback_chase_days)
+    chases = to_chase(app.load().entries, chase_days=app.config.feedback_chase_days)
     if json_output:
-        context.print_json([c.to_json() for c in chases])
+        app.print_json([c.to_json() for c in chases])
         return
     if not chases:
-        context.note("No feedback to chase.")
+        app.note("No feedback to chase.")
         return
     from reflect.views.feedback import chase_table
 
-    context.out().print(chase_table(chases))
+    app.out.print(chase_table(chases))
 
 
-def _record(ident, status, on, source, text, json_output) -> None:  # type: ignore[no-untyped-def]
+def _record(app, ident, status, on, source, text, json_output) -> None:  # type: ignore[no-untyped-def]
     from reflect.analysis.feedback import record
     from reflect.journal import Entry, parse_file, read_bytes
 
-    journal = context.journal()
+    journal = app.journal
     path = journal.resolve(ident)
     original = read_bytes(path)
     entry = Entry(path.stem, path, parse_file(path, original))
-    if status is None and text is None and source is None and context.stdin_is_terminal():
+    if status is None and text is None and source is None and app.stdin_is_terminal():
         from reflect.cli.prompts import Asker
 
-        ask = Asker(context.out())
+        ask = Asker(app.out)
         status = FeedbackStatus(ask.choice("Feedback", [s.value for s in FeedbackStatus], default="received"))
         if status == FeedbackStatus.RECEIVED:
             source, text = ask.text("From whom"), ask.text("What they said")
     updated = journal.replace(entry, record(entry.reflection, status, on, source, text), original, action="feedback")
     if json_output:
-        context.print_json({"id": updated.id, "path": str(updated.path), "feedback": updated.reflection.to_json_data()["feedback"]})
+        app.print_json({"id": updated.id, "path": str(updated.path), "feedback": updated.reflection.to_json_data()["feedback"]})
     else:
-        context.note(f"Feedback for {updated.id}: {updated.reflection.feedback.status.value}")
+        app.note(f"Feedback for {updated.id}: {updated.reflection.feedback.status.value}")

@@ -6,10 +6,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import context
 
 
 def git(
+    ctx: typer.Context,
     args: Annotated[Optional[list[str]], typer.Argument(metavar="GIT_ARGS", help="Arguments passed to git as they are.", show_default=False)] = None,
 ) -> None:
     """Run git inside the data directory (set up with `reflect init --git`).
@@ -19,6 +19,6 @@ def git(
 
     Example: reflect git log --oneline
     """
-    code = context.journal().history.run(list(args or []))
+    code = ctx.obj.journal.history.run(list(args or []))
     if code:
         raise typer.Exit(code)

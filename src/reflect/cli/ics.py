@@ -6,10 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reflect.cli import context
 
-
-def calendar_events(journal: Any, entries: list, focus: list | None = None) -> list:
+def calendar_events(app: Any, entries: list, focus: list | None = None) -> list:
     """Drill sessions due, feedback chases and (with ``focus``) the plan's review dates."""
     import datetime as dt
 
@@ -18,12 +16,12 @@ def calendar_events(journal: Any, entries: list, focus: list | None = None) -> l
     from reflect.state import load_drill
 
     today = dt.date.today()
-    schedule = plan_schedule(drill_bank(entries), load_drill(journal), today)
-    events = drill_events(schedule) + feedback_events(entries, today, context.config().feedback_chase_days)
+    schedule = plan_schedule(drill_bank(entries), load_drill(app.journal), today)
+    events = drill_events(schedule) + feedback_events(entries, today, app.config.feedback_chase_days)
     return events + (plan_review_events(focus) if focus else [])
 
 
-def write_calendar(path: Path, events: list) -> None:
+def write_calendar(app: Any, path: Path, events: list) -> None:
     """Write ``events`` as iCalendar to ``path`` (``-`` for stdout)."""
     from reflect.analysis.calendar import to_ics
 
@@ -33,7 +31,7 @@ def write_calendar(path: Path, events: list) -> None:
         sys.stdout.flush()
         return
     replaced = write_ics(path, text)
-    context.note(f"{'Replaced' if replaced else 'Wrote'} {path}: {len(events)} events to import into your calendar.")
+    app.note(f"{'Replaced' if replaced else 'Wrote'} {path}: {len(events)} events to import into your calendar.")
 
 
 def write_ics(path: Path, text: str) -> bool:

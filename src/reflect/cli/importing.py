@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from reflect.cli import context
 from reflect.cli.options import Json
 
 
 def import_reflections(
+    ctx: typer.Context,
     source: Annotated[Path, typer.Argument(metavar="PATH", help="A JSON export, a TOML or JSON reflection, or a folder of them.", show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Show what would be added; change nothing.")] = False,
     json_output: Json = False,
@@ -24,15 +24,16 @@ def import_reflections(
     """
     from reflect.importing import import_path
 
-    result = import_path(context.journal(), source, dry_run=dry_run)
+    app = ctx.obj
+    result = import_path(app.journal, source, dry_run=dry_run)
     if json_output:
-        context.print_json({"dry_run": dry_run, "steps": [s.to_json() for s in result.steps], "rejected": [str(r) for r in result.rejected]})
+        app.print_json({"dry_run": dry_run, "steps": [s.to_json() for s in result.steps], "rejected": [str(r) for r in result.rejected]})
     else:
         for step in result.steps:
-            context.line(step.describe(dry_run))
+            app.line(step.describe(dry_run))
         for rejection in result.rejected:
-            context.error(f"rejected {rejection}")
+            app.error(f"rejected {rejection}")
         verb = "would add" if dry_run else "added"
-        context.note(f"{verb} {result.count('add', 'rename')}, already had {result.count('have')}, rejected {len(result.rejected)}")
+        app.note(f"{verb} {result.count('add', 'rename')}, already had {result.count('have')}, rejected {len(result.rejected)}")
     if result.rejected:
         raise typer.Exit(1)

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from reflect.cli import context
 
 
 def init(
+    ctx: typer.Context,
     git: Annotated[bool, typer.Option("--git", help="Make the data directory a git repository: every change is then committed.")] = False,
 ) -> None:
     """Create the data directory (private, mode 0700); with --git, keep its history in git.
@@ -20,5 +20,6 @@ def init(
 
     Example: reflect init --git
     """
-    for done in context.journal().init(git=git):
-        context.note(done)
+    app = ctx.obj
+    for done in app.journal.init(git=git):
+        app.note(done)

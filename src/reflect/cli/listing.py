@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from reflect.cli import context
+import typer
+
 from reflect.cli.options import Company, Contains, Json, OutcomeFilter, Since, StageFilter, Tag, Until, filters
 
 
 def list_reflections(
+    ctx: typer.Context,
     company: Company = None,
     stage: StageFilter = None,
     outcome: OutcomeFilter = None,
@@ -20,18 +22,18 @@ def list_reflections(
 
     Example: reflect list --outcome rejected --since 2026-09-01
     """
-    journal = context.journal()
-    result = journal.load_all(cache=context.cache())
-    context.warn_problems(result.problems)
+    app = ctx.obj
+    result = app.journal.load_all(cache=app.cache)
+    app.warn_problems(result.problems)
     entries = filters(company, stage, outcome, tag, since, until, contains).apply(result.entries)
     if json_output:
-        context.print_json([{"id": e.id, "path": str(e.path), **e.reflection.to_json_data()} for e in entries])
+        app.print_json([{"id": e.id, "path": str(e.path), **e.reflection.to_json_data()} for e in entries])
         return
     from reflect.views.reflections import reflection_table, summary_line
 
     if not entries:
-        context.note("No reflections yet: record one with `reflect log`." if not result.entries else "No reflection matches those filters.")
+        app.note("No reflections yet: record one with `reflect log`." if not result.entries else "No reflection matches those filters.")
         return
-    console = context.out()
+    console = app.out
     console.print(reflection_table(entries))
     console.print(summary_line(len(entries), len(result.entries)))

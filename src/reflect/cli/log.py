@@ -7,7 +7,6 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from reflect.cli import context
 from reflect.cli.options import Json
 from reflect.vocab import Format, Outcome, Stage
 
@@ -16,6 +15,7 @@ Many = Annotated[Optional[list[str]], typer.Option(show_default=False)]
 
 
 def log(
+    ctx: typer.Context,
     company: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The company.")] = None,
     role: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The role you interviewed for.")] = None,
     date: Annotated[Optional[str], typer.Option(metavar="DATE", help="YYYY-MM-DD, today or yesterday. [default: today]")] = None,
@@ -52,16 +52,16 @@ def log(
     Example: reflect log --company Acme --role "Backend Engineer" --stage onsite
     --outcome rejected --went-wrong "I rambled on the system design question"
     """
-    flags = {k: v for k, v in locals().items() if k not in {"editor", "from_file", "json_output"}}
-    _run(flags, editor=editor, from_file=from_file, json_output=json_output)
+    flags = {k: v for k, v in locals().items() if k not in {"ctx", "editor", "from_file", "json_output"}}
+    _run(ctx.obj, flags, editor=editor, from_file=from_file, json_output=json_output)
 
 
-def _run(flags: dict[str, Any], *, editor: bool, from_file: Path | None, json_output: bool) -> None:
+def _run(app, flags: dict[str, Any], *, editor: bool, from_file: Path | None, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     from reflect.compose import from_flags, missing_required
     from reflect.models import validate_reflection
 
-    journal = context.journal()
-    settings = context.config()
+    journal = app.journal
+    settings = app.config
     if from_file is not None:
         reflection = _read_input(from_file)
         given = from_flags(flags)
@@ -69,14 +69,14 @@ def _run(flags: dict[str, Any], *, editor: bool, from_file: Path | None, json_ou
             # Flags given beside a file win over the file's values, field by field.
             reflection = validate_reflection({**reflection.to_data(), **given})
     elif editor:
-        reflection = _from_editor(journal, from_flags(flags))
+        reflection = _from_editor(app, from_flags(flags))
     else:
         data = from_flags(flags)
-        if missing_required(data) and context.stdin_is_terminal():
+        if missing_required(data) and app.stdin_is_terminal():
             from reflect.cli.prompts import guided
 
             defaults = {"stage": settings.default_stage, "format": settings.default_format}
-            data = guided(context.out(), data, {k: v and v.value for k, v in defaults.items()})
+            data = guided(app.out, data, {k: v and v.value for k, v in defaults.items()})
         data.setdefault("date", _today())
         if settings.default_stage:
             data.setdefault("stage", settings.default_stage)
@@ -91,11 +91,11 @@ def _run(flags: dict[str, Any], *, editor: bool, from_file: Path | None, json_ou
         reflection = validate_reflection(data)
     entry = journal.add(reflection)
     if json_output:
-        context.print_json({"id": entry.id, "path": str(entry.path)})
+        app.print_json({"id": entry.id, "path": str(entry.path)})
         return
     from reflect.views.log import saved
 
-    context.out().print(saved(entry, settings.mantras))
+    app.out.print(saved(entry, settings.mantras))
 
 
 def _today():
@@ -117,7 +117,7 @@ def _read_input(source: Path):
     return fileformat.loads_any(fileformat.decode(raw, where), where)
 
 
-def _from_editor(journal, given: dict[str, Any]):
+def _from_editor(app, given: dict[str, Any]):  # type: ignore[no-untyped-def]
     from reflect import fileformat
     from reflect.cli.editing import edit_until_valid
 
@@ -126,7 +126,8 @@ def _from_editor(journal, given: dict[str, Any]):
     for key in ("company", "role"):
         if key in given:
             text = text.replace(f'{key} = ""', f"{key} = {_toml_string(given[key])}", 1)
-    edited = edit_until_valid(text, fileformat.loads, lambda draft: journal.save_draft("new", draft), journal.own_dir(journal.drafts))
+    journal = app.journal
+    edited = edit_until_valid(app, text, fileformat.loads, lambda draft: journal.save_draft("new", draft), journal.own_dir(journal.drafts))
     if edited is None:
         from reflect.errors import Cancelled
 

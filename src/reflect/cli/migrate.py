@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from reflect.cli import context
 from reflect.cli.options import Json
 
 
 def migrate(
+    ctx: typer.Context,
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Only say what would change; write nothing.")] = False,
     json_output: Json = False,
 ) -> None:
@@ -22,14 +22,15 @@ def migrate(
 
     Example: reflect migrate --dry-run
     """
-    report = context.journal().migrate(dry_run=dry_run)
+    app = ctx.obj
+    report = app.journal.migrate(dry_run=dry_run)
     if json_output:
-        context.print_json(_as_json(report))
+        app.print_json(_as_json(report))
     else:
         from reflect.views.migrate import migration_lines
 
         for text in migration_lines(report, dry_run):
-            context.line(text)
+            app.line(text)
     if report.problems or report.newer:
         raise typer.Exit(1)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reflect.cli import context
+import typer
 
 
-def path() -> None:
+def path(ctx: typer.Context) -> None:
     """Print the data directory, where reflection files live.
 
     Example: cd "$(reflect path)"
     """
-    print(context.journal().root)
+    print(ctx.obj.journal.root)

@@ -7,13 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import context
 from reflect.cli.options import Json
 
 plan_app = typer.Typer(
     name="plan",
     invoke_without_command=True,
     no_args_is_help=False,
+    # Plain help, as the top-level group's; completion is installed from the top level only.
+    rich_markup_mode=None,
+    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -39,28 +41,30 @@ def plan(
     """
     if ctx.invoked_subcommand is not None:
         return
-    current = _current(top)
+    app = ctx.obj
+    entries = app.load().entries
+    current = _current(app, entries, top)
     if ics is not None:
         from reflect.cli.ics import calendar_events, write_calendar
 
-        write_calendar(ics, calendar_events(context.journal(), context.load(context.journal()).entries, current.focus))
+        write_calendar(app, ics, calendar_events(app, entries, current.focus))
         if str(ics) == "-":
             return
     if json_output:
-        context.print_json(current.to_json())
+        app.print_json(current.to_json())
     elif markdown:
         from reflect.views.plan import plan_markdown
 
-        context.out().file.write(plan_markdown(current))
+        app.out.file.write(plan_markdown(current))
     else:
         from reflect.views.plan import plan_view
 
-        context.out().print(plan_view(current))
+        app.out.print(plan_view(current))
 
 
-def _current(top: int, state=None):
-    """Today's plan from the journal; new focus areas and actions are recorded in the state
-    (in ``state`` when given, else in state/plan.toml)."""
+def _current(app, entries, top: int, state=None):  # type: ignore[no-untyped-def]
+    """Today's plan from the journal's ``entries``; new focus areas and actions are recorded
+    in the state (in ``state`` when given, else in state/plan.toml)."""
     import datetime as dt
 
     from reflect.analysis.plan import build_plan, theme_inputs
@@ -68,9 +72,8 @@ def _current(top: int, state=None):
     from reflect.state import load_plan, update_plan
     from reflect.summaries import journal_themes
 
-    journal, today, cache = context.journal(), dt.date.today(), context.cache()
-    entries = context.load(journal, through=cache).entries
-    settings = context.config()
+    journal, today, cache = app.journal, dt.date.today(), app.cache
+    settings = app.config
     if len(entries) < 2:
         return build_plan(entries, [], state or load_plan(journal), today=today, chase_days=settings.feedback_chase_days)
     found = journal_themes(journal, settings.themes, cache, str(config_file()))
@@ -82,44 +85,44 @@ def _current(top: int, state=None):
     return build(state) if state is not None else update_plan(journal, build)
 
 
-def _mark(action_id: str, status: str, json_output: bool) -> None:
+def _mark(app, action_id: str, status: str, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from reflect.analysis.plan import action_json, mark
     from reflect.state import ActionStatus, update_plan
 
     def change(state):
-        return mark(state, action_id, ActionStatus(status), dt.date.today(), rebuild=lambda scratch: _current(20, scratch))
+        return mark(state, action_id, ActionStatus(status), dt.date.today(), rebuild=lambda scratch: _current(app, app.load().entries, 20, scratch))
 
-    action = update_plan(context.journal(), change)
+    action = update_plan(app.journal, change)
     if json_output:
-        context.print_json(action_json(action))
+        app.print_json(action_json(action))
     else:
-        context.note(f"{action.id}: {action.status.value} \u2014 {action.text}")
+        app.note(f"{action.id}: {action.status.value} \u2014 {action.text}")
 
 
 @plan_app.command("done")
-def done(action_id: ActionId, json_output: Json = False) -> None:
+def done(ctx: typer.Context, action_id: ActionId, json_output: Json = False) -> None:
     """Mark an action done (dated today).
 
     Example: reflect plan done conciseness-3f2a
     """
-    _mark(action_id, "done", json_output)
+    _mark(ctx.obj, action_id, "done", json_output)
 
 
 @plan_app.command("start")
-def start(action_id: ActionId, json_output: Json = False) -> None:
+def start(ctx: typer.Context, action_id: ActionId, json_output: Json = False) -> None:
     """Mark an action as being worked on.
 
     Example: reflect plan start conciseness-3f2a
     """
-    _mark(action_id, "doing", json_output)
+    _mark(ctx.obj, action_id, "doing", json_output)
 
 
 @plan_app.command("skip")
-def skip(action_id: ActionId, json_output: Json = False) -> None:
+def skip(ctx: typer.Context, action_id: ActionId, json_output: Json = False) -> None:
     """Skip an action that does not suit you; it stays in the plan's history.
 
     Example: reflect plan skip conciseness-3f2a
     """
-    _mark(action_id, "skipped", json_output)
+    _mark(ctx.obj, action_id, "skipped", json_output)

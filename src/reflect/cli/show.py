@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from reflect.cli import context
+import typer
+
 from reflect.cli.options import Json, ReflectionId
 
 
-def show(reflection_id: ReflectionId, json_output: Json = False) -> None:
+def show(ctx: typer.Context, reflection_id: ReflectionId, json_output: Json = False) -> None:
     """Show one reflection in full.
 
     Example: reflect show 2026-11-20-acme
     """
-    entry = context.journal().get(reflection_id)
+    app = ctx.obj
+    entry = app.journal.get(reflection_id)
     if json_output:
-        context.print_json({"id": entry.id, "path": str(entry.path), **entry.reflection.to_json_data()})
+        app.print_json({"id": entry.id, "path": str(entry.path), **entry.reflection.to_json_data()})
         return
     from reflect.views.reflections import reflection_detail
 
-    context.out().print(reflection_detail(entry))
+    app.out.print(reflection_detail(entry))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reflect.cli import context
+import typer
+
 from reflect.cli.options import Company, Json, Since, Tag, Until, filters
 
 
-def stats(company: Company = None, tag: Tag = None, since: Since = None, until: Until = None, json_output: Json = False) -> None:
+def stats(ctx: typer.Context, company: Company = None, tag: Tag = None, since: Since = None, until: Until = None, json_output: Json = False) -> None:
     """Outcomes by stage, preparation and confidence by outcome, ratings over time, and
     resilience: your mood after each rejection and how long it took to come back.
 
@@ -15,14 +16,15 @@ def stats(company: Company = None, tag: Tag = None, since: Since = None, until: 
     from reflect.analysis import resilience
     from reflect.analysis.stats import compute
 
-    result = context.load(context.journal(), filters(company, tag=tag, since=since, until=until))
+    app = ctx.obj
+    result = app.load(filters(company, tag=tag, since=since, until=until))
     numbers = compute(result.entries)
-    bounce = resilience.analyse(result.entries, context.config().mantras)
+    bounce = resilience.analyse(result.entries, app.config.mantras)
     if json_output:
-        context.print_json({**numbers.to_json(), "resilience": bounce.to_json()})
+        app.print_json({**numbers.to_json(), "resilience": bounce.to_json()})
         return
     if not numbers.total:
-        context.note("No reflections to count: record one with `reflect log` (or loosen the filters).")
+        app.note("No reflections to count: record one with `reflect log` (or loosen the filters).")
         return
     from rich.console import Group
     from rich.text import Text
@@ -30,4 +32,4 @@ def stats(company: Company = None, tag: Tag = None, since: Since = None, until: 
     from reflect.views.resilience import resilience_view
     from reflect.views.stats import stats_view
 
-    context.out().print(Group(stats_view(numbers), Text(""), resilience_view(bounce)))
+    app.out.print(Group(stats_view(numbers), Text(""), resilience_view(bounce)))

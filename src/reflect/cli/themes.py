@@ -6,11 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli import complete, context
+from reflect.cli import complete
 from reflect.cli.options import Company, Json, OutcomeFilter, Since, StageFilter, Tag, Until, filters
 
 
 def themes(
+    ctx: typer.Context,
     theme_id: Annotated[
         Optional[str],
         typer.Argument(metavar="THEME_ID", help="Show every piece of evidence for one theme.", show_default=False, autocompletion=complete.theme_ids),
@@ -33,26 +34,25 @@ def themes(
     from reflect.summaries import ThemeSource
     from reflect.cache import gc_paused
 
+    app = ctx.obj
     if list_themes:
-        _list(ThemeSource(context.config().themes, context.cache()).themes_only().themes, json_output)
+        _list(app, ThemeSource(app.config.themes, app.cache).themes_only().themes, json_output)
         return
     chosen = filters(company, stage, outcome, tag, since, until)
     with gc_paused():  # a report is 100,000s of small acyclic objects: collecting them finds nothing
-        _report(theme_id, chosen, min_count, json_output)
+        _report(app, theme_id, chosen, min_count, json_output)
 
 
-def _report(theme_id: Optional[str], chosen, min_count: int, json_output: bool) -> None:  # type: ignore[no-untyped-def]
+def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     from reflect.dirs import config_file
     from reflect.errors import NotFound
     from reflect.summaries import ThemeSource, theme_report
 
-    report, problems = theme_report(
-        context.journal(), context.config().themes, context.cache(), chosen, min_count=min_count, where=str(config_file())
-    )
-    context.warn_problems(problems)
+    report, problems = theme_report(app.journal, app.config.themes, app.cache, chosen, min_count=min_count, where=str(config_file()))
+    app.warn_problems(problems)
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
-        known = theme_id in ThemeSource(context.config().themes, context.cache()).themes_only().themes
+        known = theme_id in ThemeSource(app.config.themes, app.cache).themes_only().themes
         raise NotFound(
             f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)"
             if known
@@ -61,18 +61,18 @@ def _report(theme_id: Optional[str], chosen, min_count: int, json_output: bool) 
     if json_output:
         from reflect.views.themes_json import report_json, theme_json
 
-        context.print_json(theme_json(result) if result else report_json(report))
+        app.print_json(theme_json(result) if result else report_json(report))
         return
     from reflect.views.themes import theme_detail, themes_table
 
-    context.out().print(theme_detail(result) if result else themes_table(report))
+    app.out.print(theme_detail(result) if result else themes_table(report))
 
 
-def _list(themes: dict, json_output: bool) -> None:  # type: ignore[type-arg]
+def _list(app, themes: dict, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     rows = [{"id": t.id, "label": t.label, "description": t.description, "builtin": t.builtin} for t in themes.values()]
     if json_output:
-        context.print_json(rows)
+        app.print_json(rows)
         return
     for row in rows:
         mine = "" if row["builtin"] else "  (yours)"
-        context.line(f"{row['id']:<28} {row['label']}{mine}: {row['description']}")
+        app.line(f"{row['id']:<28} {row['label']}{mine}: {row['description']}")
