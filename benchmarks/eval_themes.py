@@ -1,12 +1,13 @@
 """Score the theme matcher against labelled example reflections.
 
-Usage: python benchmarks/eval_themes.py [JSONL ...] [--errors] [--lexicon-only]
+Usage: python benchmarks/eval_themes.py [JSONL ...] [--errors] [--lexicon-only] [--with-possible]
 
 Each line of a JSONL file is {"id", "text", "themes": [ids], "speaker": "candidate"|"interviewer"}.
 Every example is logged into a fresh temporary journal (the text as what went wrong for a
 candidate, as feedback text for an interviewer), the journal is loaded and analysed with
 min_count=1, and precision, recall and F1 are printed per theme and micro-averaged over the
-fourteen core themes (``--lexicon-only``: without the statistical model). Without arguments it scores tests/data/themes_examples.jsonl and, if
+fourteen core themes (``--lexicon-only``: without the statistical model and the verifier;
+``--with-possible``: counting the themes the verifier was not sure of too). Without arguments it scores tests/data/themes_examples.jsonl and, if
 present, ../shared/eval/themes_dev.jsonl.
 """
 
@@ -29,7 +30,7 @@ def read_examples(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def predict(examples: list[dict], taxonomy=None) -> list[set[str]]:
+def predict(examples: list[dict], taxonomy=None, with_possible: bool = False) -> list[set[str]]:
     """The themes the analysis finds for each example, via a real journal on disk."""
     from reflect.analysis.taxonomy import get_taxonomy
     from reflect.analysis.themes import analyse
@@ -55,6 +56,10 @@ def predict(examples: list[dict], taxonomy=None) -> list[set[str]]:
     for theme in report.themes + report.others:
         for ident in theme.interviews:
             found[ident].add(theme.id)
+    if with_possible:
+        for theme_id, evidence in report.possible.items():
+            for piece in evidence:
+                found[piece.id].add(theme_id)
     return [found[i] for i in ids]
 
 
@@ -82,12 +87,12 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(path: Path, show_errors: bool = False, lexicon_only: bool = False) -> tuple[float, float, float]:
+def evaluate(path: Path, show_errors: bool = False, lexicon_only: bool = False, with_possible: bool = False) -> tuple[float, float, float]:
     from reflect.analysis.taxonomy import CORE_THEMES, get_taxonomy
 
     examples = read_examples(path)
     taxonomy = get_taxonomy().without_model() if lexicon_only else None
-    predicted = predict(examples, taxonomy)
+    predicted = predict(examples, taxonomy, with_possible)
     result = score(examples, predicted, CORE_THEMES)
     print(f"\n{path} ({len(examples)} examples)")
     print(f"{'theme':28} {'P':>5} {'R':>5} {'F1':>5} {'tp':>4} {'fp':>4} {'fn':>4}")
@@ -109,7 +114,7 @@ def main(argv: list[str]) -> int:
     show_errors = "--errors" in argv
     paths = [Path(a) for a in argv if not a.startswith("--")] or [p for p in DEFAULTS if p.exists()]
     for path in paths:
-        evaluate(path, show_errors, "--lexicon-only" in argv)
+        evaluate(path, show_errors, "--lexicon-only" in argv, "--with-possible" in argv)
     return 0
 
 

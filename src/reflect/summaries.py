@@ -49,9 +49,12 @@ if TYPE_CHECKING:
     from reflect.models.entry import Entry
 
 KIND = "themes"
-FORMAT = 4
+FORMAT = 5
 """Bump when the shape of a summary or of the taxonomy file changes."""
-CODE_FILES = ("analysis/text.py", "analysis/taxonomy.py", "analysis/matcher.py", "analysis/judge.py", "analysis/themes.py", "analysis/classifier.py", "summaries.py")
+CODE_FILES = (
+    "analysis/text.py", "analysis/taxonomy.py", "analysis/matcher.py", "analysis/judge.py", "analysis/subject.py",
+    "analysis/classifier.py", "analysis/verifier.py", "analysis/themes.py", "summaries.py", "data/theme_verifier.json",
+)
 
 
 # --- what one reflection gives theme analysis ----------------------------------------------

@@ -24,10 +24,10 @@ def test_taxonomy_has_the_core_themes_with_everything_a_user_needs():
         assert theme.label and theme.description and theme.triggers and theme.actions
 
 
-def _micro(path):
+def _micro(path, with_possible: bool = False):
     ev = _eval_module()
     examples = ev.read_examples(path)
-    predicted = ev.predict(examples)
+    predicted = ev.predict(examples, with_possible=with_possible)
     return examples, predicted, ev.score(examples, predicted, CORE_THEMES)["micro"]
 
 
@@ -44,7 +44,10 @@ def test_dev_set_score():
 
 
 # Sets written blind by people who had not seen the taxonomy (see tests/data/README.md).
-# The thresholds sit a little under the scores reached when they were added.
+# They trained the model, so they are no longer unseen. With the themes the verifier
+# keeps as possible, the F1 thresholds sit a little under the scores reached when the
+# sets were added (what the lexicon and model find has not fallen); what counts must be
+# right at least nine times in ten.
 BLIND = {
     "themes_blind1.jsonl": 0.75,
     "themes_blind2.jsonl": 0.70,
@@ -59,9 +62,34 @@ BLIND = {
 
 @pytest.mark.parametrize("name", sorted(BLIND))
 def test_blind_set_score(name):
-    examples, _, (p, r, f) = _micro(ROOT / "tests" / "data" / name)
+    examples, _, (p, r, f) = _micro(ROOT / "tests" / "data" / name, with_possible=True)
     assert len(examples) >= 200
     assert f >= BLIND[name], (p, r, f)
+    _, _, (p, r, f) = _micro(ROOT / "tests" / "data" / name)
+    assert p >= 0.9 and r >= 0.35, (p, r, f)
+
+
+REAL = ROOT / "tests" / "data" / "real" / "train.jsonl"
+SUBJECT = ROOT / "tests" / "data" / "themes_subject.jsonl"
+
+
+def test_notes_from_real_accounts_count_themes_that_are_right_four_times_in_five():
+    """The verifier's operating point (docs/themes.md): precision first on strangers' wording.
+    (The train split: the frozen test split is only ever scored by hand, never in tests.)"""
+    examples, _, (p, r, f) = _micro(REAL)
+    assert len(examples) >= 600
+    assert p >= 0.78 and r >= 0.2, (p, r, f)
+
+
+def test_notes_about_someone_else_raise_no_theme_and_their_twins_about_the_candidate_do():
+    examples, predicted, _ = _micro(SUBJECT)
+    others = [(ex["text"], got & set(CORE_THEMES)) for ex, got in zip(examples, predicted) if ex["about"] == "other"]
+    assert len(others) >= 60
+    raised = [(text, got) for text, got in others if got]
+    assert len(raised) <= 6, raised
+    twins = {ex["pair"]: got for ex, got in zip(examples, predicted) if ex["about"] == "candidate" and ex["pair"]}
+    found = [pair for pair, got in twins.items() if got]
+    assert len(twins) >= 40 and len(found) >= 0.75 * len(twins), sorted(set(twins) - set(found))
 
 
 def test_negated_and_positive_examples_yield_no_themes():

@@ -186,10 +186,13 @@ class Model:
 
     def combine(
         self, tokens: list[Token], lexicon: set[str], allowed: object, calm: set[str] = frozenset()  # type: ignore[assignment]
-    ) -> tuple[list[tuple[str, str, tuple[int, int]]], set[str]]:
+    ) -> tuple[list[tuple[str, str, tuple[int, int]]], set[str], list[float], list[tuple[str, str, tuple[int, int]]]]:
         """What the model changes in one sentence's lexicon result ``lexicon`` (theme ids):
-        ``(added, dropped)``, with an explanation per added theme and the content token its
-        strongest feature starts at (see :meth:`_anchor`); only ``allowed`` themes count.
+        ``(added, dropped, logits, held)``, with an explanation per added theme and the content
+        tokens of its strongest feature (see :meth:`_anchor`); only ``allowed`` themes count.
+        ``logits``: the score of every theme (in :attr:`themes` order); ``held``: themes whose
+        threshold the sentence reaches but that are not added (the sentence reads as good
+        news), with their explanations, for a second look (see ``analysis/verifier.py``).
 
         Added: themes whose threshold the sentence reaches and the lexicon did not find,
         except where the lexicon reads the sentence as good news (``calm``, filled by
@@ -213,6 +216,11 @@ class Model:
         else:
             found_new = [i for i in found if themes[i] not in lexicon and themes[i] not in positives]
         added = [(themes[i], self._explain(content, features, i), self._anchor(features, i)) for i in found_new]
+        held = [
+            (themes[i], self._explain(content, features, i), self._anchor(features, i))
+            for i in found
+            if i not in found_new and themes[i] not in lexicon
+        ]
         dropped: set[str] = set()
         elsewhere = bool(found) or (self.none >= 0 and total[self.none] >= cuts[self.none])
         if lexicon and (self.rule == "veto" or (self.rule == "override" and elsewhere)):
@@ -220,7 +228,7 @@ class Model:
                 i = self.index.get(theme)
                 if i is not None and theme in allowed and total[i] < self.veto_cut and i not in found:
                     dropped.add(theme)
-        return added, dropped
+        return added, dropped, total, held
 
     def _anchor(self, found: dict[str, tuple[int, int] | str], index: int) -> tuple[int, int]:
         """The content tokens (first, last) of the feature that pushed hardest towards theme

@@ -23,6 +23,9 @@ SENTENCE_CACHE_SIZE = 50_000
 """Sentences whose result is kept per matcher (the cache is emptied when full)."""
 
 
+Sentence = tuple[tuple[tuple[str, str, str], ...], "tuple[Pair, ...] | None", Any]
+
+
 class Pair(NamedTuple):
     """Two neighbouring content words in a sentence no theme covered (an emerging-theme candidate)."""
 
@@ -106,7 +109,7 @@ class Matcher:
         #: What :meth:`match_sentence` gave for each sentence (next steps repeat).
         self.lexicon: dict[str, tuple[tuple[str, str], ...]] = {}
         #: What :meth:`sentence` gave for each sentence.
-        self.sentences: dict[str, tuple[tuple[tuple[str, str, str], ...], tuple[Pair, ...] | None]] = {}
+        self.sentences: dict[str, Sentence] = {}
         if self.model_themes:
             from reflect.analysis import classifier
 
@@ -187,28 +190,38 @@ class Matcher:
 
     def model_themes_of(
         self, tokens: list[Token], matched: list[tuple[str, str]], calm: set[str] | None = None
-    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[float], list[tuple[str, str]]]:
         """The statistical model's say on one sentence (enabled built-in themes only; see
-        analysis/classifier.py): the lexicon's ``matched`` it keeps, and ``(theme, explanation)``
-        for each theme it adds, where the words behind it speak of the candidate.
+        analysis/classifier.py): the lexicon's ``matched`` it keeps, ``(theme, explanation)``
+        for each theme it adds where the words behind it speak of the candidate, its logit
+        per theme, and the themes it reached but held back (good news, see
+        :meth:`Model.combine <reflect.analysis.classifier.Model.combine>`).
         ``calm``: what :meth:`match_tokens` read as fine."""
         from reflect.analysis import classifier
 
         lexicon = {theme for theme, _ in matched}
-        found, dropped = classifier.load().combine(tokens, lexicon, self.model_themes, calm or set())
+        found, dropped, logits, held = classifier.load().combine(tokens, lexicon, self.model_themes, calm or set())
         added: list[tuple[str, str]] = []
-        if found and not about_others(tokens):
+        kept_back: list[tuple[str, str]] = []
+        if (found or held) and not about_others(tokens):
             raw_index = [i for i, t in enumerate(tokens) if not t.stop]
-            added = [(theme, why) for theme, why, (first, last) in found if whose(tokens, raw_index[first], raw_index[last]) == CANDIDATE]
+
+            def theirs(first: int, last: int) -> bool:
+                return whose(tokens, raw_index[first], raw_index[last]) == CANDIDATE
+
+            added = [(theme, why) for theme, why, (first, last) in found if theirs(first, last)]
+            kept_back = [(theme, why) for theme, why, (first, last) in held if theirs(first, last)]
         if dropped:
             dropped -= {theme for theme, trigger in matched if (theme, trigger) in self.protected}
         if dropped:
             matched = [(theme, trigger) for theme, trigger in matched if theme not in dropped]
-        return matched, added
+        return matched, added, logits, kept_back
 
-    def sentence(self, sentence: str) -> tuple[tuple[tuple[str, str, str], ...], tuple[Pair, ...] | None]:
-        """What one sentence gives: ``(theme, trigger, kind)`` of its hits, and its uncovered
-        pairs when it has none. Pure, so kept: journals repeat sentences."""
+    def sentence(self, sentence: str) -> Sentence:
+        """What one sentence gives: ``(theme, trigger, kind)`` of its hits (kind ``text``,
+        ``model``, or ``held``: reached by the model but held back, see analysis/verifier.py),
+        its uncovered pairs when it has no hit, and its signals for the verifier (None
+        without the model). Pure, so kept: journals repeat sentences."""
         cache = self.sentences
         found = cache.get(sentence)
         if found is not None:
@@ -217,10 +230,23 @@ class Matcher:
         calm: set[str] = set()
         matched = self.match_tokens(tokens, calm)
         added: list[tuple[str, str]] = []
+        held: list[tuple[str, str]] = []
+        signals = None
         if self.model_themes:
-            matched, added = self.model_themes_of(tokens, matched, calm)
-        hits = tuple([(theme, trigger, "text") for theme, trigger in matched] + [(theme, trigger, "model") for theme, trigger in added])
-        found = (hits, None if hits else tuple(pairs_of(sentence, tokens)))
+            from reflect.analysis import classifier
+            from reflect.analysis.verifier import sentence_signals
+
+            matched, added, logits, held = self.model_themes_of(tokens, matched, calm)
+            if matched or added or held:
+                model = classifier.load()
+                how = [(t, w, "text") for t, w in matched] + [(t, w, "model") for t, w in added] + [(t, w, "held") for t, w in held]
+                signals = sentence_signals(tokens, how, logits, model.themes, model.cuts)
+        hits = tuple(
+            [(theme, trigger, "text") for theme, trigger in matched]
+            + [(theme, trigger, "model") for theme, trigger in added]
+            + [(theme, trigger, "held") for theme, trigger in held]
+        )
+        found = (hits, None if matched or added else tuple(pairs_of(sentence, tokens)), signals)
         if len(cache) >= SENTENCE_CACHE_SIZE:
             cache.clear()
         cache[sentence] = found

@@ -42,6 +42,10 @@ QUESTION_KIND_THEMES = {
 RATING_THEMES = {"preparation": "preparation-research", "confidence": "nerves-confidence"}
 LOW_RATING = 2
 
+POSSIBLE = "possible"
+"""The kind of a hit the verifier is not sure of: shown apart, never counted."""
+HELD = "held"
+
 REJECTED = frozenset({"rejected"})
 SUCCEEDED = frozenset({"offer", "advanced"})
 
@@ -100,16 +104,45 @@ def _texts(reflection: Reflection) -> Iterable[tuple[str, str]]:
 
 
 def _scan_text(field_name: str, text: str, taxonomy: Taxonomy, hits: list[Hit], pairs: list[Pair]) -> bool:
-    any_hit = False
+    """Add the hits (and, from sentences without any, the uncovered pairs) of one note;
+    whether it has a hit that counts. A theme the verifier is not sure of in this note
+    is kept as a :data:`POSSIBLE` hit (see analysis/verifier.py)."""
     sentence_of = matcher_for(taxonomy).sentence
-    for sentence in split_sentences(text):
-        found, uncovered = sentence_of(sentence)
-        if found:
-            any_hit = True
-            hits.extend([Hit(theme, field_name, sentence, trigger, kind) for theme, trigger, kind in found])
-        else:
-            pairs.extend(uncovered)  # type: ignore[arg-type]
+    found = [(sentence, *sentence_of(sentence)) for sentence in split_sentences(text)]
+    doubtful = _doubtful(found, field_name, taxonomy)
+    any_hit = False
+    for sentence, sentence_hits, uncovered, _ in found:
+        for theme, trigger, kind in sentence_hits:
+            if kind == HELD:
+                if doubtful.get(theme, True):
+                    continue  # held back by the model, and not confirmed by the verifier
+                kind = "model"
+            elif doubtful.get(theme, False):
+                kind = POSSIBLE
+            else:
+                any_hit = True
+            hits.append(Hit(theme, field_name, sentence, trigger, kind))
+        if uncovered:
+            pairs.extend(uncovered)
     return any_hit
+
+
+def _doubtful(found: list[tuple[Any, ...]], field_name: str, taxonomy: Taxonomy) -> dict[str, bool]:
+    """For each theme the verifier weighs in this note, whether it falls short of counting."""
+    signals = [row[3] for row in found if row[3] is not None]
+    if not signals or not taxonomy.model_themes:
+        return {}
+    from reflect.analysis import verifier
+
+    judge = verifier.load()
+    if judge is None:
+        return {}
+    known = judge.weights
+    return {
+        theme: confidence < judge.threshold
+        for theme, confidence in judge.confident(signals, field_name == "feedback.text").items()
+        if "theme=" + theme in known and theme in taxonomy.model_themes
+    }
 
 
 def scan(reflection: Reflection, taxonomy: Taxonomy) -> Scan:
@@ -253,6 +286,8 @@ class ThemeReport:
     skipped: list[str] = field(default_factory=list)
     months: list[str] = field(default_factory=list)
     others: list[ThemeResult] = field(default_factory=list)
+    #: Evidence the verifier was not sure of, by theme (most interviews first): shown apart, never counted.
+    possible: dict[str, list[Evidence]] = field(default_factory=dict)
 
     def theme(self, theme_id: str) -> ThemeResult | None:
         for result in self.themes + self.others:
@@ -323,10 +358,8 @@ def analyse(
             last = today
         months = month_range(ordered[0].reflection.date, last)
     facts = _Columns(ordered, months)
-    out = [
-        _result(taxonomy.themes[theme_id], places, hits, facts, min_count)
-        for theme_id, (places, hits) in _by_theme(ordered, results, taxonomy).items()
-    ]
+    counted, possible = _by_theme(ordered, results, taxonomy)
+    out = [_result(taxonomy.themes[theme_id], places, hits, facts, min_count) for theme_id, (places, hits) in counted.items()]
     out.sort(key=lambda r: (-rank_score(r), -r.count, r.id))
     return ThemeReport(
         analysed=len(ordered),
@@ -336,6 +369,10 @@ def analyse(
         skipped=[str(p) for p in skipped],
         months=months,
         others=[r for r in out if not r.recurring],
+        possible={
+            theme_id: [Evidence(facts.ids[i], facts.isos[i], hit[1], hit[2], hit[3], hit[4]) for i, hit in zip(reversed(places), reversed(hits))]
+            for theme_id, (places, hits) in sorted(possible.items(), key=lambda item: (-len(set(item[1][0])), item[0]))
+        },
     )
 
 
@@ -354,20 +391,25 @@ class _Columns:
         self.succeeded_total = sum(1 for o in self.outcomes if o in SUCCEEDED)
 
 
-def _by_theme(ordered: Sequence[Reflected], results: dict[str, Scan], taxonomy: Taxonomy) -> dict[str, tuple[list[int], list[Hit]]]:
-    """theme -> (the place of each hit's entry, the hits), in date order; unknown themes left out."""
+def _by_theme(
+    ordered: Sequence[Reflected], results: dict[str, Scan], taxonomy: Taxonomy
+) -> tuple[dict[str, tuple[list[int], list[Hit]]], dict[str, tuple[list[int], list[Hit]]]]:
+    """theme -> (the place of each hit's entry, the hits), in date order, for the hits that
+    count and for the possible ones apart; unknown themes left out."""
     by_theme: dict[str, tuple[list[int], list[Hit]]] = {}
+    possible: dict[str, tuple[list[int], list[Hit]]] = {}
     known = taxonomy.themes
     for i, entry in enumerate(ordered):
         for hit in results[entry.id].hits:  # a Hit, or a plain tuple in its fields' order
             theme_id = hit[0]
             if theme_id in known:
-                found = by_theme.get(theme_id)
+                into = possible if hit[4] == POSSIBLE else by_theme
+                found = into.get(theme_id)
                 if found is None:
-                    found = by_theme[theme_id] = ([], [])
+                    found = into[theme_id] = ([], [])
                 found[0].append(i)
                 found[1].append(hit)
-    return by_theme
+    return by_theme, possible
 
 
 def _result(theme: Theme, places: list[int], hits: list[Hit], facts: _Columns, min_count: int) -> ThemeResult:

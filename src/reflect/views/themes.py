@@ -77,7 +77,7 @@ def themes_table(report: ThemeReport) -> RenderableType:
             f"No theme appears in {report.min_count} or more interviews. "
             "Try --min-count 1, or write more about what went wrong."
         )
-        return Group(header, body, *_emerging(report))
+        return Group(header, body, *_possible(report), *_emerging(report))
     blocks: list[RenderableType] = [header]
     for rank, result in enumerate(report.themes, 1):
         title = Text.assemble(Text(f"\n{rank}. "), Text(neutral(result.label), style="bold"), Text(f"  {result.id}", style="dim"))
@@ -87,7 +87,21 @@ def themes_table(report: ThemeReport) -> RenderableType:
         )
         blocks += [title, indented(count, 3), indented(contrast(result), 3), _quoted(quote(result), 3)]
     blocks.append(Text("\nEvery quote for one theme: reflect themes THEME_ID", style="dim"))
-    return Group(*blocks, *_emerging(report))
+    return Group(*blocks, *_possible(report), *_emerging(report))
+
+
+def _possible(report: ThemeReport, shown: int = 5) -> list[RenderableType]:
+    """Themes the engine was not sure of: named apart, never counted."""
+    if not report.possible:
+        return []
+    lines: list[RenderableType] = [Text("\nPossible (not counted: the engine is not sure of these):", style="bold")]
+    for theme_id, evidence in list(report.possible.items())[:shown]:
+        interviews = len({e.id for e in evidence})
+        lines.append(indented(Text.assemble(Text(theme_id, style="cyan"), f"  in {interviews} interview{'s' if interviews != 1 else ''}"), 2))
+        lines.append(_quoted(Text(f"“{neutral(evidence[0].text)}”  ", style="italic").append(neutral(evidence[0].id), style="dim"), 4))
+    if len(report.possible) > shown:
+        lines.append(indented(Text(f"and {len(report.possible) - shown} more (reflect themes --json)", style="dim"), 2))
+    return lines
 
 
 def _emerging(report: ThemeReport) -> list[RenderableType]:

@@ -19,6 +19,10 @@ def report_json(report: ThemeReport) -> dict[str, Any]:
         "min_count": report.min_count,
         "months": report.months,
         "themes": [theme_json(t) for t in report.themes],
+        "possible": [
+            {"id": theme_id, "interviews": len({e.id for e in evidence}), "evidence": Table(Evidence._fields, evidence)}
+            for theme_id, evidence in report.possible.items()
+        ],
         "emerging": [e.to_json() for e in report.emerging],
     }
 
