@@ -94,11 +94,9 @@ def main() -> int:
         work = Path(tmp)
         examples = recorded.write_example_journal(work / "examples")
         generated = recorded.write_generated_journal(work / "generated", work / "staging")
-        made = {
-            "examples-themes.json.gz": analyse(examples, work / "examples-cache", recorded.EXAMPLES_ARGS),
-            "generated-themes.json.gz": analyse(generated, work / "generated-cache", recorded.GENERATED_ARGS),
-            recorded.TEXT_RECORDING: text_recording(),
-        }
+        journals = {recorded.EXAMPLES_ARGS: examples, recorded.GENERATED_ARGS: generated}
+        made = {name: analyse(journals[args], work / f"cache-{n}", args) for n, (name, args) in enumerate(recorded.RECORDINGS.items())}
+        made[recorded.TEXT_RECORDING] = text_recording()
     changed = []
     for name, data in made.items():
         path = recorded.RECORDED / name

@@ -121,12 +121,10 @@ def write(name: str, data: bytes) -> bool:
     """Store a recording (gzip with no time stamp, so that equal data gives equal bytes);
     whether it changed."""
     path = RECORDED / name
-    old = path.read_bytes() if path.exists() else None
-    new = gzip.compress(data, compresslevel=9, mtime=0)
-    if old is not None and gzip.decompress(old) == data:
+    if path.exists() and gzip.decompress(path.read_bytes()) == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(new)
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     return True
 
 
