@@ -37,6 +37,7 @@ for i, path in enumerate(fixed):
     if not path.exists():
         journal.add(make(1, big[i]))
         (root / "2026-01-01-acme-dev.toml").rename(path)
+print("ready", flush=True)  # the kill is timed from here, so that it lands in the loop below
 n = 0
 while True:
     n += 1
@@ -76,14 +77,20 @@ def test_writers_killed_mid_write_never_leave_a_partial_file(tmp_path):
     rng = random.Random(20261120)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     kills = 0
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60  # a safety net: 15 kills take about 10 s
     while kills < 15 and time.monotonic() < deadline:
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(root)], env=env, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.5, 1.0))
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(root)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # Wait for the writer to start writing (starting Python and importing reflect takes
+        # about 0.3 s), then kill it at a random moment of its loop of writes.
+        if writer.stdout.readline() != b"ready\n":
+            writer.wait()
+            pytest.fail(f"the writer stopped by itself: {writer.stderr.read().decode()[-2000:]}")
+        time.sleep(rng.uniform(0.0, 0.5))
         if writer.poll() is not None:
             pytest.fail(f"the writer stopped by itself: {writer.stderr.read().decode()[-2000:]}")
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait()
+        writer.stdout.close()
         writer.stderr.close()
         kills += 1
         _check_all_whole(root)
