@@ -117,7 +117,7 @@ def _scan_text(field_name: str, text: str, taxonomy: Taxonomy, hits: list[Hit], 
                 if doubtful.get(theme, True):
                     continue  # held back by the model, and not confirmed by the verifier
                 kind = "model"
-            elif doubtful.get(theme, False):
+            elif doubtful.get(theme, False) and (theme, trigger) not in taxonomy.protected:  # the user's own triggers always count
                 kind = POSSIBLE
             else:
                 any_hit = True
