@@ -53,8 +53,11 @@ def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: b
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
         known = theme_id in ThemeSource(app.config.themes, app.cache).themes_only().themes
+        maybe = len({e.id for e in report.possible.get(theme_id, ())})
         raise NotFound(
-            f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)"
+            f"theme {theme_id!r} is only possible in {maybe} interview{'s' if maybe != 1 else ''}, not counted (see `reflect themes`)"
+            if maybe
+            else f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)"
             if known
             else f"no theme {theme_id!r}: `reflect themes --list` shows them all"
         )
