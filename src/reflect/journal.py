@@ -428,13 +428,8 @@ class Journal:
         if os.path.lexists(target) and not refresh:
             return target
         data = fileformat.schema_path().read_bytes()
-        try:
-            if read_bytes(target) == data:
-                return target
-        except (InvalidReflection, OSError):
-            pass
-        if os.path.islink(target) or (os.path.lexists(target) and not os.path.isfile(target)):
-            return target  # not ours to replace; editors then find no schema, nothing worse
+        if os.path.lexists(target) and (os.path.islink(target) or not os.path.isfile(target) or target.read_bytes() == data):
+            return target  # up to date, or not ours to replace (editors then find no schema, nothing worse)
         atomic.replace(target, data)
         return target
 
