@@ -50,13 +50,15 @@ class Application:
         """The latest round's outcome: where the application stands."""
         return Outcome(self.latest.reflection.outcome)
 
-    def last_contact(self) -> dt.date:
-        """The last day anything happened: a round, or feedback asked for or received."""
+    def last_contact(self, today: dt.date | None = None) -> dt.date:
+        """The last day anything happened, up to ``today``: a round, an outcome, feedback
+        asked for or received (a round still to come is not a contact yet)."""
         days = []
         for entry in self.rounds:
             r = entry.reflection
             days += [d for d in (r.date, r.outcome_on, r.feedback.requested_on, r.feedback.received_on) if d is not None]
-        return max(days)
+        past = [d for d in days if today is None or d <= today]
+        return max(past or days)
 
     def upcoming(self, today: dt.date) -> Entry | None:
         """The first round logged for a day still to come, if any."""
@@ -70,7 +72,7 @@ class Application:
         outcome = self.outcome
         if outcome in ENDED:
             return outcome.value
-        days = (today - self.last_contact()).days
+        days = (today - self.last_contact(today)).days
         if outcome == Outcome.ADVANCED:
             return "advanced: next round to arrange"
         if days >= SILENT_DAYS:
@@ -82,7 +84,7 @@ class Application:
         return (
             self.upcoming(today) is None
             and self.outcome == Outcome.PENDING
-            and (today - self.last_contact()).days >= SILENT_DAYS
+            and (today - self.last_contact(today)).days >= SILENT_DAYS
         )
 
     def to_json(self, today: dt.date) -> dict[str, object]:
@@ -91,8 +93,8 @@ class Application:
             "role": self.role,
             "outcome": self.outcome.value,
             "status": self.status(today),
-            "last_contact": self.last_contact().isoformat(),
-            "days_since_contact": (today - self.last_contact()).days,
+            "last_contact": self.last_contact(today).isoformat(),
+            "days_since_contact": (today - self.last_contact(today)).days,
             "rounds": [e.id for e in self.rounds],
             "stages": [None if e.reflection.stage is None else str(e.reflection.stage) for e in self.rounds],
         }
@@ -164,7 +166,7 @@ def no_reply(entries: Iterable[Entry], today: dt.date | None = None) -> list[Cha
     found = []
     for app in group(entries):
         if app.silent(today):
-            days = (today - app.last_contact()).days
+            days = (today - app.last_contact(today)).days
             found.append(Chase(app.latest, f"no reply for {days} days: chase or mark ghosted", days))
     return sorted(found, key=lambda c: (c.entry.reflection.date, c.entry.id))
 
@@ -234,7 +236,7 @@ def agenda(entries: Sequence[Entry], today: dt.date, chase_days: int, plan_state
     apps = group(entries)
     upcoming = sorted((e for e in entries if e.reflection.date > today), key=lambda e: (e.reflection.date, e.id))
     waiting = [a for a in apps if a.upcoming(today) is None and a.outcome in (Outcome.PENDING, Outcome.ADVANCED)]
-    waiting.sort(key=lambda a: a.last_contact())
+    waiting.sort(key=lambda a: a.last_contact(today))
     past = [e for e in entries if e.reflection.date <= today]
     reviews = []
     for focus in getattr(plan_state, "focus", []):

@@ -16,7 +16,7 @@ from reflect.views.safe import neutral
 def application_block(app: Application, today: dt.date) -> Group:
     """``Acme · Backend Engineer`` then its status and the days since the last contact,
     then one line per round, oldest first: date, stage, outcome and id."""
-    days = (today - app.last_contact()).days
+    days = (today - app.last_contact(today)).days
     head = Text.assemble(Text(neutral(app.company), style="bold"), " \u00b7 ", Text(neutral(app.role), style="bold"))
     status = Text(app.status(today), style=OUTCOME_STYLE.get(app.outcome.value, ""))
     status.append(f"  last contact {days} day{'s' if days != 1 else ''} ago" if days >= 0 else "", style="dim")
