@@ -110,3 +110,17 @@ def test_migrate_makes_an_installation_path_relative_and_keeps_comments(log, ref
     assert reflect("migrate").exit_code == 0
     lines = path.read_text().splitlines()
     assert lines[:2] == ["#:schema ./reflection.schema.json", "# mine"]
+
+
+def test_the_rule_keeps_rounds_close_in_time_and_splits_after_two_months(log, reflect):
+    first = log("Acme", "Backend Engineer", "2026-01-05", "--outcome", "rejected")
+    soon = log("ACME", "backend  engineer", "2026-02-20")  # any case and spacing; within 60 days
+    later = log("Acme", "Backend Engineer", "2026-05-01")  # 70 days on: applied again
+    rounds = sorted(a["rounds"] for a in json.loads(reflect("applications", "--json").stdout))
+    assert rounds == [[first, soon], [later]]
+
+
+def test_show_tells_when_the_outcome_arrived(log, reflect):
+    ident = log("Acme", "Dev", "2026-01-05")
+    reflect("outcome", ident, "offer", "--date", "2026-01-09")
+    assert "offer on 2026-01-09" in reflect("show", ident).stdout

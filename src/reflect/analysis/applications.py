@@ -2,8 +2,9 @@
 
 The rule (docs/commands.md, "reflect applications"): rounds with the same company and
 role (any case, any spacing) belong to one application while each comes within
-:data:`GAP_DAYS` of the one before and the one before did not end it (an offer, a
-rejection, a withdrawal or silence marked ghosted). When the rule is wrong, the
+:data:`GAP_DAYS` of the one before. Outcomes do not split an application: a round
+marked rejected and then followed by another is far more often a mislabelled round
+than a new application within two months. When the rule is wrong, the
 ``application`` key of a file says which application a round belongs to: rounds with
 the same ``application`` form one, whatever their company, role or dates; a round with
 one never joins rounds without it.
@@ -130,7 +131,7 @@ def group(entries: Iterable[Entry]) -> list[Application]:
         current = open_by_job.get(job)
         if current is not None:
             last = current[-1].reflection
-            if last.outcome not in ENDED and (r.date - last.date).days <= GAP_DAYS:
+            if (r.date - last.date).days <= GAP_DAYS:
                 current.append(entry)
                 continue
         open_by_job[job] = [entry]

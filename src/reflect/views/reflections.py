@@ -124,7 +124,12 @@ def reflection_detail(entry: Entry) -> Group:
     title.append(" \u2014 ")
     title.append(neutral(r.role), style="bold")
     parts.append(title)
-    facts = [r.date.isoformat(), r.stage or "", r.format or "", Text(r.outcome, OUTCOME_STYLE.get(r.outcome, ""))]
+    outcome = Text(r.outcome, OUTCOME_STYLE.get(r.outcome, ""))
+    if r.outcome_on is not None:
+        outcome.append(f" on {r.outcome_on.isoformat()}")
+    facts = [r.date.isoformat(), r.stage or "", r.format or "", outcome]
+    if r.application:
+        facts.append(Text(f"application {neutral(r.application)}", "dim"))
     shown = [fact if isinstance(fact, Text) else Text(str(fact)) for fact in facts if fact]
     parts.append(indented(Text("  \u00b7  ", style="dim").join(shown), 2))
     parts.append(indented(_t(entry.id, "cyan"), 2))
