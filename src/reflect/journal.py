@@ -419,19 +419,19 @@ class Journal:
             return path
         return atomic.move_new(path, self.root, file_stem(new))
 
-    def ensure_schema(self, refresh: bool = False) -> Path:
-        """The copy of the JSON Schema that the ``#:schema`` line of every file names,
-        written beside the files when missing (or, with ``refresh``, when out of date)."""
+    def ensure_schema(self, refresh: bool = False) -> bool:
+        """Write the copy of the JSON Schema that the ``#:schema`` line of every file names
+        beside the files when missing (or, with ``refresh``, when out of date); True if written."""
         from reflect import fileformat
 
         target = self.root / fileformat.SCHEMA_FILE
         if os.path.lexists(target) and not refresh:
-            return target
+            return False
         data = fileformat.schema_path().read_bytes()
         if os.path.lexists(target) and (os.path.islink(target) or not os.path.isfile(target) or target.read_bytes() == data):
-            return target  # up to date, or not ours to replace (editors then find no schema, nothing worse)
+            return False  # up to date, or not ours to replace (editors then find no schema, nothing worse)
         atomic.replace(target, data)
-        return target
+        return True
 
     def save_draft(self, ident: str, text: str) -> Path:
         """Keep text the user wrote that could not be saved, so that nothing typed is lost."""
@@ -537,14 +537,12 @@ class Journal:
                     item.backup = atomic.create_new(self.own_dir(backups / f"migrate-{stamp}"), path.stem, raw)
                     atomic.replace(path, fileformat.dumps(reflection).encode("utf-8"))
                 report.migrated.append(item)
-            if not dry_run and os.path.isdir(self.root):
-                self.ensure_schema(refresh=True)
-            if report.migrated and not dry_run:
+            wrote = not dry_run and os.path.isdir(self.root) and self.ensure_schema(refresh=True)
+            if (report.migrated or wrote) and not dry_run:
                 count = len(report.migrated)
-                schema = self.root / fileformat.SCHEMA_FILE
                 self.record_change(
-                    f"migrate: {count} file{'s' if count != 1 else ''} to schema {migrations.CURRENT}",
-                    [*self._moved, *(m.path for m in report.migrated), schema],
+                    f"migrate: {count} file{'s' if count != 1 else ''} to schema {migrations.CURRENT}" if count else "migrate: the schema copy for editors brought up to date",
+                    [*self._moved, *(m.path for m in report.migrated), self.root / fileformat.SCHEMA_FILE],
                 )
         return report
 

@@ -124,3 +124,15 @@ def test_show_tells_when_the_outcome_arrived(log, reflect):
     ident = log("Acme", "Dev", "2026-01-05")
     reflect("outcome", ident, "offer", "--date", "2026-01-09")
     assert "offer on 2026-01-09" in reflect("show", ident).stdout
+
+
+def test_migrate_renames_files_whose_names_state_old_facts(log, reflect, data_dir):
+    ident = log("株式会社テスト", "Dev", "2026-01-10")
+    stale = data_dir / "2026-01-10-x-dev.toml"  # what older versions named it
+    (data_dir / f"{ident}.toml").rename(stale)
+    imported = data_dir / "my-own-name.toml"  # not a name reflect gave: left alone
+    imported.write_text(stale.read_text().replace("2026-01-10", "2026-01-11"))
+    result = reflect("migrate")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in data_dir.glob("*.toml")) == [f"{ident}.toml", "my-own-name.toml"]
+    assert list((data_dir / "backups").rglob("2026-01-10-x-dev.toml"))  # backed up first
