@@ -114,8 +114,8 @@ def test_migrate_makes_an_installation_path_relative_and_keeps_comments(log, ref
 
 def test_the_rule_keeps_rounds_close_in_time_and_splits_after_two_months(log, reflect):
     first = log("Acme", "Backend Engineer", "2026-01-05", "--outcome", "rejected")
-    soon = log("ACME", "backend  engineer", "2026-02-20")  # any case and spacing; within 60 days
-    later = log("Acme", "Backend Engineer", "2026-05-01")  # 70 days on: applied again
+    soon = log("ACME", "backend  engineer", "2026-03-20")  # any case and spacing; within 90 days
+    later = log("Acme", "Backend Engineer", "2026-06-25")  # 97 days on: applied again
     rounds = sorted(a["rounds"] for a in json.loads(reflect("applications", "--json").stdout))
     assert rounds == [[first, soon], [later]]
 

@@ -4,7 +4,7 @@ The rule (docs/commands.md, "reflect applications"): rounds with the same compan
 role (any case, any spacing) belong to one application while each comes within
 :data:`GAP_DAYS` of the one before. Outcomes do not split an application: a round
 marked rejected and then followed by another is far more often a mislabelled round
-than a new application within two months. When the rule is wrong, the
+than a new application within three months. When the rule is wrong, the
 ``application`` key of a file says which application a round belongs to: rounds with
 the same ``application`` form one, whatever their company, role or dates; a round with
 one never joins rounds without it.
@@ -22,7 +22,7 @@ from reflect.models import Reflection
 from reflect.models.entry import Entry
 from reflect.vocab import Outcome
 
-GAP_DAYS = 60
+GAP_DAYS = 90  # companies rarely take an applicant again sooner; a process rarely pauses longer
 #: A pending round with no news for this long is offered as "no reply: chase or mark ghosted".
 SILENT_DAYS = 14
 ENDED = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDREW, Outcome.GHOSTED})

@@ -26,7 +26,7 @@ def applications(
     how many days since the last contact.
 
     Rounds of the same company and role belong to one application while each comes
-    within 60 days of the one before. A filter keeps the applications with a round that matches;
+    within 90 days of the one before. A filter keeps the applications with a round that matches;
     --outcome matches an application's current outcome (its latest round's). When
     the rule is wrong, --join and --split set the `application` key of the rounds.
 
