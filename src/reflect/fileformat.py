@@ -11,6 +11,10 @@ from reflect.errors import InvalidReflection, Problem
 from reflect.models import Reflection, validate_reflection
 
 SCHEMA_FILE = "reflection.schema.json"
+#: The first line of every file reflect writes. It names the copy of the schema kept
+#: beside the files in the data directory, relative to the file, so that it holds
+#: wherever the directory is moved or synced (taplo resolves it from the file's folder).
+SCHEMA_LINE = f"#:schema ./{SCHEMA_FILE}"
 
 
 def schema_path() -> Path:
@@ -22,7 +26,7 @@ def dumps(reflection: Reflection) -> str:
     """The TOML text of a reflection file, starting with a ``#:schema`` line for editors."""
     import tomli_w
 
-    header = f"#:schema {schema_path().as_uri()}\n"
+    header = SCHEMA_LINE + "\n"
     data = reflection.to_data()
     # tomli_w writes "\r\n" inside a multi-line string as a bare newline, losing the
     # "\r": text holding one is written as escaped single-line strings instead.
@@ -91,7 +95,7 @@ def json_schema() -> dict[str, Any]:
 
     The copy shipped in ``data/`` must equal this; a test keeps them in step.
     """
-    schema = Reflection.model_json_schema(by_alias=True)
+    schema = _without_null(Reflection.model_json_schema(by_alias=True))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "reflect: an interview reflection"
     return schema
@@ -99,3 +103,37 @@ def json_schema() -> dict[str, Any]:
 
 def json_schema_text() -> str:
     return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def _without_null(node: Any) -> Any:
+    """The schema as TOML sees it: TOML has no null, so an optional field is simply its
+    value's schema (and may be left out). Pydantic writes ``anyOf [value, null]``, which
+    makes taplo say only "not valid under any of the schemas listed in the 'anyOf'
+    keyword" instead of naming the allowed values."""
+    if isinstance(node, list):
+        return [_without_null(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _without_null(value) for key, value in node.items()}
+    choices = node.get("anyOf")
+    if isinstance(choices, list) and {"type": "null"} in choices:
+        rest = [choice for choice in choices if choice != {"type": "null"}]
+        del node["anyOf"]
+        if len(rest) == 1:
+            node = {**rest[0], **node}
+        else:
+            node["anyOf"] = rest
+        if node.get("default", 0) is None:
+            del node["default"]
+    return node
+
+
+def fix_schema_line(text: str) -> str | None:
+    """``text`` with its first line made :data:`SCHEMA_LINE` when it is a ``#:schema``
+    line naming anything else (the path of one installation, as older versions wrote);
+    None when there is nothing to change. Only that line changes: comments stay."""
+    first, newline, rest = text.partition("\n")
+    if not first.startswith("#:schema") or first.rstrip("\r") == SCHEMA_LINE:
+        return None
+    ending = "\r" if first.endswith("\r") else ""
+    return SCHEMA_LINE + ending + newline + rest

@@ -47,14 +47,48 @@ class LoadResult:
 
 
 def slug(text: str, limit: int = 40) -> str:
-    """A lowercase ASCII slug: ``"Société Générale"`` -> ``"societe-generale"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return cleaned[:limit].rstrip("-") or "x"
+    """A lowercase slug that stays readable in any script.
+
+    Latin letters lose their accents (``"Société Générale"`` -> ``"societe-generale"``);
+    letters and digits of other scripts are kept (``"株式会社テスト"`` stays as it is);
+    a symbol becomes its Unicode name (``"🚀🚀"`` -> ``"rocket-rocket"``). At most
+    ``limit`` characters and 60 bytes of UTF-8, so that a file name stays within what
+    every file system allows.
+    """
+    words = []
+    for char in unicodedata.normalize("NFC", text):
+        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        if plain:
+            words.append(plain.lower())
+        elif char.isalnum():
+            words.append(char.lower())
+        elif unicodedata.category(char) == "So":
+            words.append(f"-{unicodedata.name(char, '').lower()}-")
+        else:
+            words.append("-")
+    cleaned = re.sub(r"[\W_]+", "-", "".join(words)).strip("-")
+    cut = cleaned[:limit]
+    while len(cut.encode("utf-8")) > 60:
+        cut = cut[:-1]
+    return cut.rstrip("-") or "x"
 
 
 def file_stem(reflection: Reflection) -> str:
+    """A reflection's file name without ``.toml``: ``2026-11-20-acme-backend-engineer``.
+
+    The name follows the date, company and role: when an edit changes one of them the
+    file is renamed (see :meth:`Journal.replace_text`), so the id never states old facts.
+    """
     return f"{reflection.date.isoformat()}-{slug(reflection.company)}-{slug(reflection.role)}"
+
+
+def named_after(stem: str, reflection: Reflection) -> bool:
+    """Whether ``stem`` is the name reflect gives ``reflection`` (``stem``, ``stem-2``...)."""
+    expected = file_stem(reflection)
+    return stem == expected or re.fullmatch(re.escape(expected) + r"-[0-9]+", stem) is not None
+
+
+_GENERATED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-")
 
 
 def check_id(ident: str) -> str:
@@ -328,22 +362,28 @@ class Journal:
         self.ensure_root()
         data = fileformat.dumps(reflection).encode("utf-8")
         path = atomic.create_new(self.root, check_id(ident), data)
+        schema = self.root / fileformat.SCHEMA_FILE
+        fresh = not os.path.lexists(schema)
+        if fresh:
+            self.ensure_schema()
         if record:
-            self.record_change(f"{action}: {describe(reflection)}", [path])
+            self.record_change(f"{action}: {describe(reflection)}", [path, schema] if fresh else [path])
         return Entry(path.stem, path, reflection)
 
     def replace(self, entry: Entry, reflection: Reflection, original: bytes, action: str = "update") -> Entry:
         """Rewrite a reflection's file from the model (see :meth:`replace_text`)."""
         from reflect import fileformat
 
-        self.replace_text(entry.path, fileformat.dumps(reflection), original, action=action)
-        return Entry(entry.id, entry.path, reflection)
+        path = self.replace_text(entry.path, fileformat.dumps(reflection), original, action=action)
+        return Entry(path.stem, path, reflection)
 
-    def replace_text(self, path: Path, text: str, original: bytes, action: str = "edit") -> None:
+    def replace_text(self, path: Path, text: str, original: bytes, action: str = "edit") -> Path:
         """Overwrite a file atomically, unless it changed since ``original`` was read.
 
         On a conflict the new text is kept as a draft and :class:`Conflict` is raised,
-        so neither version is lost.
+        so neither version is lost. When the change moves the date, company or role of a
+        file named after them, the file is renamed to match (``-2``... if the name is
+        taken) in the same step of history, so git follows it. Returns where it now is.
         """
         from reflect.errors import Conflict
 
@@ -360,8 +400,38 @@ class Journal:
                     f"and your version is kept as a draft: {draft}"
                 )
             atomic.replace(path, text.encode("utf-8"))
+            moved = self._follow_facts(path, original, text)
+            self.ensure_schema()
             if self.history.enabled:
-                self.record_change(f"{action}: {self._name(path, text)}", [path])
+                self.record_change(f"{action}: {self._name(moved, text)}", [path, moved])
+        return moved
+
+    def _follow_facts(self, path: Path, before: bytes, text: str) -> Path:
+        """Rename ``path`` when it was named after the facts in ``before`` and ``text`` changed them."""
+        from reflect import fileformat
+
+        try:
+            old = fileformat.loads(fileformat.decode(before, path), path)
+            new = fileformat.loads(text, path)
+        except ReflectError:
+            return path
+        if file_stem(old) == file_stem(new) or not named_after(path.stem, old):
+            return path
+        return atomic.move_new(path, self.root, file_stem(new))
+
+    def ensure_schema(self, refresh: bool = False) -> bool:
+        """Write the copy of the JSON Schema that the ``#:schema`` line of every file names
+        beside the files when missing (or, with ``refresh``, when out of date); True if written."""
+        from reflect import fileformat
+
+        target = self.root / fileformat.SCHEMA_FILE
+        if os.path.lexists(target) and not refresh:
+            return False
+        data = fileformat.schema_path().read_bytes()
+        if os.path.lexists(target) and (os.path.islink(target) or not os.path.isfile(target) or target.read_bytes() == data):
+            return False  # up to date, or not ours to replace (editors then find no schema, nothing worse)
+        atomic.replace(target, data)
+        return True
 
     def save_draft(self, ident: str, text: str) -> Path:
         """Keep text the user wrote that could not be saved, so that nothing typed is lost."""
@@ -413,6 +483,7 @@ class Journal:
         self.ensure_root()
         os.chmod(self.root, atomic.DIR_MODE)
         done = [f"{'Using' if existed else 'Created'} {self.root}"]
+        self.ensure_schema(refresh=True)
         if git:
             done += self.history.init()
         return done
@@ -427,6 +498,7 @@ class Journal:
         from reflect.models import validate_reflection
 
         report = MigrationReport(current=migrations.CURRENT)
+        self._moved: list[Path] = []
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         with atomic.locked(self.root):
             self.sweep()
@@ -445,6 +517,13 @@ class Journal:
                     report.newer.append(Problem(path, "schema", f"written by a newer reflect (schema {version}); left unchanged: upgrade reflect to read it"))
                     continue
                 if not migrations.needs_upgrade(data):
+                    item = self._tidy(path, raw, data, dry_run)
+                    if item is not None:
+                        item.from_version = version or migrations.CURRENT
+                        if not dry_run:
+                            item.backup = atomic.create_new(self.own_dir(self.own_dir(self.root / BACKUPS) / f"migrate-{stamp}"), path.stem, raw)
+                            item.path = self._apply_tidy(path, raw, item)
+                        report.migrated.append(item)
                     continue
                 upgraded, changes = migrations.upgrade(data)
                 try:
@@ -458,13 +537,44 @@ class Journal:
                     item.backup = atomic.create_new(self.own_dir(backups / f"migrate-{stamp}"), path.stem, raw)
                     atomic.replace(path, fileformat.dumps(reflection).encode("utf-8"))
                 report.migrated.append(item)
-            if report.migrated and not dry_run:
+            wrote = not dry_run and os.path.isdir(self.root) and self.ensure_schema(refresh=True)
+            if (report.migrated or wrote) and not dry_run:
                 count = len(report.migrated)
                 self.record_change(
-                    f"migrate: {count} file{'s' if count != 1 else ''} to schema {migrations.CURRENT}",
-                    [m.path for m in report.migrated],
+                    f"migrate: {count} file{'s' if count != 1 else ''} to schema {migrations.CURRENT}" if count else "migrate: the schema copy for editors brought up to date",
+                    [*self._moved, *(m.path for m in report.migrated), self.root / fileformat.SCHEMA_FILE],
                 )
         return report
+
+    def _tidy(self, path: Path, raw: bytes, data: dict, dry_run: bool) -> Migrated | None:
+        """What a current file needs besides its data: a ``#:schema`` line naming an
+        installation's path made relative, a name that states old facts brought up to date
+        (only names reflect gave: ``YYYY-MM-DD-...``). None when it needs nothing."""
+        from reflect import fileformat
+        from reflect.models import validate_reflection
+
+        changes = []
+        if fileformat.fix_schema_line(fileformat.decode(raw, path)) is not None:
+            changes.append(f"#:schema line now names ./{fileformat.SCHEMA_FILE} in the data directory")
+        try:
+            reflection = validate_reflection(data, path)
+        except InvalidReflection:
+            reflection = None
+        if reflection is not None and _GENERATED.match(path.stem) and not named_after(path.stem, reflection):
+            changes.append(f"renamed to {file_stem(reflection)}{SUFFIX} (its date, company or role had changed, or its name lost letters)")
+        return Migrated(path, 0, changes) if changes else None
+
+    def _apply_tidy(self, path: Path, raw: bytes, item: Migrated) -> Path:
+        from reflect import fileformat
+
+        fixed = fileformat.fix_schema_line(fileformat.decode(raw, path))
+        if fixed is not None:
+            atomic.replace(path, fixed.encode("utf-8"))
+        if any(change.startswith("renamed to ") for change in item.changes):
+            moved = atomic.move_new(path, self.root, file_stem(self.read(path)))
+            self._moved.append(path)
+            return moved
+        return path
 
 
 @contextlib.contextmanager

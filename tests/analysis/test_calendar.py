@@ -59,7 +59,8 @@ def test_control_characters_are_dropped_from_text():
 def test_feedback_events_ask_now_and_chase_when_due():
     today = dt.date(2026, 3, 1)
     entries = [
-        entry("never", "2026-02-01", "Acme"),
+        entry("never", "2026-02-01", "Acme", outcome="rejected"),
+        entry("undecided", "2026-02-01", "Hooli"),  # pending: no decision to ask about yet
         entry("recent", "2026-02-27", "Globex", feedback={"status": "requested", "requested_on": dt.date(2026, 2, 28)}),
         entry("done", "2026-02-01", "Initech", feedback={"status": "received", "text": "ok"}),
         entry("walked", "2026-02-01", "Umbrella", outcome="withdrew"),

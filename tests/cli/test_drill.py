@@ -17,10 +17,11 @@ QUESTIONS = {
 @pytest.fixture
 def stumped(log):
     """A journal with three stumped questions (and one answered well, not drilled)."""
-    log("Acme", "Backend Engineer", "2026-01-10", "--stage", "onsite",
+    # Both rejected, so their feedback is due (a calendar asks for it).
+    log("Acme", "Backend Engineer", "2026-01-10", "--stage", "onsite", "--outcome", "rejected",
         "--stumped", f"system-design:{QUESTIONS['system-design']}",
         "--stumped", f"coding:{QUESTIONS['coding']}", "--question", "about-me:Walk me through your CV")
-    return log("Globex", "Backend Engineer", "2026-02-01", "--stumped", f"behavioral:{QUESTIONS['behavioral']}")
+    return log("Globex", "Backend Engineer", "2026-02-01", "--outcome", "rejected", "--stumped", f"behavioral:{QUESTIONS['behavioral']}")
 
 
 def due(reflect) -> dict:

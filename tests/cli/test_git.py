@@ -59,7 +59,8 @@ def test_a_session_of_commands_is_recorded_commit_by_commit(reflect, log, data_d
     # Nothing left uncommitted; the backup of the migration stays out of history.
     assert git(data_dir, "status", "--porcelain") == ""
     tracked = git(data_dir, "ls-files").split()
-    assert sorted(tracked) == [".gitignore", "2025-06-01-initech.toml", f"{acme}.toml", "2026-11-21-globex-sre.toml"]
+    # The schema copy travels with the files: their `#:schema` line names it.
+    assert sorted(tracked) == [".gitignore", "2025-06-01-initech.toml", f"{acme}.toml", "2026-11-21-globex-sre.toml", "reflection.schema.json"]
     assert 'outcome = "rejected"' in git(data_dir, "show", f"HEAD~3:{acme}.toml")
     assert set(git(data_dir, "log", "--format=%an <%ae>").splitlines()) == {"reflect <reflect@localhost>"}
     # The repository is as private as the journal.

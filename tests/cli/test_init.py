@@ -1,12 +1,14 @@
 from tests.conftest import mode
 
 
-def test_init_creates_a_private_data_directory_and_nothing_else(reflect, data_dir):
+def test_init_creates_a_private_data_directory_with_only_the_schema_for_editors(reflect, data_dir):
     result = reflect("init")
     assert result.exit_code == 0
     assert f"Created {data_dir}" in result.stderr
     assert mode(data_dir) == 0o700
-    assert list(data_dir.iterdir()) == []
+    # The copy that every file's `#:schema ./reflection.schema.json` line names.
+    assert [p.name for p in data_dir.iterdir()] == ["reflection.schema.json"]
+    assert mode(data_dir / "reflection.schema.json") == 0o600
     again = reflect("init")
     assert again.exit_code == 0 and f"Using {data_dir}" in again.stderr
 

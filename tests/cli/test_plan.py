@@ -109,7 +109,9 @@ def test_markdown_has_a_heading_per_focus_area_and_a_checkbox_per_action(themes,
     assert result.exit_code == 0
     md = result.stdout
     assert md.startswith("# ")
-    headings = re.findall(r"^## (.+)$", md, flags=re.M)
+    # One title, every section one level below it (focus areas, then the feedback to chase).
+    assert len(re.findall(r"^# ", md, flags=re.M)) == 1 and not re.search(r"^###", md, flags=re.M)
+    headings = [h for h in re.findall(r"^## (.+)$", md, flags=re.M) if h not in ("Feedback to chase", "Before the next interview")]
     assert len(headings) == len(data["focus"])
     assert data["focus"][0]["label"] in headings[0]
     boxes = re.findall(r"^- \[( |x)\] ", md, flags=re.M)

@@ -31,7 +31,7 @@ def test_markdown_escapes_user_text_so_it_cannot_add_structure():
     assert "\x1b" not in text
     assert "\\[rambled\\]" in text and "\\*a lot\\*" in text
     assert not any(line.startswith("# twice") for line in text.splitlines())
-    assert text.count("\n## ") == 1 and text.count("- [ ] ") == 2
+    assert text.count("\n## ") == 2 and text.count("\n# ") == 0 and text.count("- [ ] ") == 2  # the area, then the chases
     assert md("a\nb  c") == "a b c"
 
 

@@ -32,16 +32,24 @@ class Chase:
         }
 
 
-def to_chase(entries: Iterable[Entry], today: dt.date | None = None, chase_days: int = 7) -> list[Chase]:
-    """Interviews whose feedback was never requested, or requested and not received in time.
+#: Rounds whose feedback is due: the decision is made, so there is something to explain.
+#: A pending or advanced round is not a chase (the process is still going; see
+#: :func:`reflect.analysis.applications.no_reply` for the silence after a pending round).
+DECIDED = frozenset({Outcome.REJECTED, Outcome.OFFER})
 
-    Withdrawn interviews are left out: the user chose to walk away.
+
+def to_chase(entries: Iterable[Entry], today: dt.date | None = None, chase_days: int = 7) -> list[Chase]:
+    """Decided rounds (rejected, offer) whose feedback was never requested, or requested and
+    not received in ``chase_days``.
+
+    Pending, advanced, withdrawn and ghosted rounds are left out: there is no decision yet
+    to ask about, or the user walked away, or nobody answers.
     """
     today = today or dt.date.today()
     chases = []
     for entry in entries:
         r = entry.reflection
-        if r.outcome == Outcome.WITHDREW:
+        if r.outcome not in DECIDED:
             continue
         if r.feedback.status == FeedbackStatus.NOT_REQUESTED:
             days = (today - r.date).days

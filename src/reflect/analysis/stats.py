@@ -38,10 +38,33 @@ class Stats:
     by_outcome: dict[str, OutcomeAverages] = field(default_factory=dict)
     months: list[str] = field(default_factory=list)
     ratings_over_time: dict[str, list[float | None]] = field(default_factory=dict)
+    #: Applications (analysis/applications.py) by their current outcome (their latest round's).
+    applications: dict[str, int] = field(default_factory=dict)
+    #: Per stage: rounds, rounds passed (advanced, an offer, or a later round followed), rounds decided.
+    pass_rates: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    @property
+    def application_count(self) -> int:
+        return sum(self.applications.values())
+
+    @property
+    def offer_rate(self) -> float | None:
+        """Applications that reached an offer, of all applications."""
+        return self.applications.get("offer", 0) / self.application_count if self.application_count else None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "total": self.total,
+            "rounds": self.total,
+            "applications": {
+                "count": self.application_count,
+                "outcomes": self.applications,
+                "offer_rate": _round(self.offer_rate),
+                "pass_rate_by_stage": {
+                    stage: {"rounds": n, "passed": passed, "decided": decided, "rate": _round(passed / decided) if decided else None}
+                    for stage, (n, passed, decided) in self.pass_rates.items()
+                },
+            },
             "first": self.first,
             "last": self.last,
             "outcomes": self.outcomes,
@@ -102,6 +125,7 @@ def compute(entries: Iterable[Entry]) -> Stats:
                 counts[outcome.value] = n
         if counts:
             stats.by_stage[stage] = counts
+    _applications(stats, ordered)
     stats.months = _months(stats.first, stats.last)
     for name in RATING_NAMES:
         per_month: dict[str, list[float]] = {}
@@ -112,3 +136,18 @@ def compute(entries: Iterable[Entry]) -> Stats:
         if per_month:
             stats.ratings_over_time[name] = [_mean(per_month.get(m, [])) for m in stats.months]
     return stats
+
+
+def _applications(stats: Stats, ordered: list[Entry]) -> None:
+    """Counts per application, where a rate means most: the offer rate per application (a
+    round passed is not an offer) and the pass rate per stage (per round)."""
+    from reflect.analysis.applications import group, pass_rates
+
+    apps = group(ordered)
+    for outcome in Outcome:
+        n = sum(1 for a in apps if a.outcome == outcome)
+        if n:
+            stats.applications[outcome.value] = n
+    order = [*(s.value for s in Stage), NO_STAGE]
+    rates = sorted(pass_rates(apps), key=lambda r: order.index(r.stage) if r.stage in order else len(order))
+    stats.pass_rates = {r.stage: (r.rounds, r.passed, r.decided) for r in rates}

@@ -316,13 +316,20 @@ def month_range(first: dt.date, last: dt.date) -> list[str]:
 
 
 def verdict(flags: Sequence[bool], threshold: float = 0.15) -> str:
-    """``improving``, ``steady`` or ``worsening``: the theme's rate in the recent half of the
-    interviews (oldest first) against its rate in the earlier half."""
+    """``improving``, ``steady``, ``worsening`` or ``too few to tell``: how often the theme
+    shows in the recent half of the interviews (oldest first) against the earlier half.
+
+    The two halves are the same size (the middle interview of an odd number counts in
+    neither), so "worsening" means the theme showed in more of the recent interviews than
+    of the earlier ones, which is what a sparkline of those interviews shows rising. Fewer
+    than four interviews cannot show a trend: ``verdict([True, False, True])`` is
+    ``"too few to tell"``, ``verdict([True, True, False, False])`` is ``"improving"``.
+    """
     if len(flags) < 4:
-        return "steady"
+        return "too few to tell"
     half = len(flags) // 2
-    earlier, recent = flags[:half], flags[half:]
-    diff = sum(recent) / len(recent) - sum(earlier) / len(earlier)
+    earlier, recent = flags[:half], flags[len(flags) - half :]
+    diff = (sum(recent) - sum(earlier)) / half
     if diff <= -threshold:
         return "improving"
     if diff >= threshold:

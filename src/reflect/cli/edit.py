@@ -12,6 +12,7 @@ def edit(ctx: typer.Context, reflection_id: ReflectionId) -> None:
 
     If the edited text is invalid you can reopen the editor; if you give up,
     the original stays exactly as it was and your text is kept in drafts/.
+    A change of date, company or role renames the file (and so the id) to match.
 
     Example: reflect edit 2026-11-20-acme
     """
@@ -31,5 +32,8 @@ def edit(ctx: typer.Context, reflection_id: ReflectionId) -> None:
     if edited is None:
         app.note(f"No changes to {path.stem}.")
         return
-    journal.replace_text(path, edited[0], original)
-    app.note(f"Saved {path.stem}")
+    saved = journal.replace_text(path, edited[0], original)
+    if saved != path:
+        app.note(f"Saved {saved.stem} (renamed from {path.stem}: its date, company or role changed)")
+    else:
+        app.note(f"Saved {path.stem}")

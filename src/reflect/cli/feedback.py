@@ -24,8 +24,9 @@ def feedback(
 ) -> None:
     """Record feedback for an interview, or list the feedback still to chase.
 
-    Feedback is mandatory: ask for it after every interview, even (especially)
-    a rejection.
+    Feedback is due once a round is decided: after a rejection or an offer,
+    ask for it (especially after a rejection). Pending and advanced rounds are
+    not chased; a pending round silent for two weeks shows in `reflect today`.
 
     Examples: reflect feedback 2026-11-20-acme --status requested;
     reflect feedback 2026-11-20-acme --text "Answers ran long" --source recruiter;
@@ -38,12 +39,17 @@ def feedback(
 
 
 def _list_pending(app, json_output: bool) -> None:  # type: ignore[no-untyped-def]
+    from reflect.analysis.applications import no_reply
     from reflect.analysis.feedback import to_chase
 
-    chases = to_chase(app.load().entries, chase_days=app.config.feedback_chase_days)
+    entries = app.load().entries
+    chases = to_chase(entries, chase_days=app.config.feedback_chase_days)
     if json_output:
         app.print_json([c.to_json() for c in chases])
         return
+    silent = len(no_reply(entries))
+    if silent:
+        app.note(f"{silent} application{'s have' if silent != 1 else ' has'} had no reply for two weeks: see `reflect today`.")
     if not chases:
         app.note("No feedback to chase.")
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from reflect.cli.options import Company, Contains, Json, OutcomeFilter, Since, StageFilter, Tag, Until, filters
@@ -34,6 +36,18 @@ def list_reflections(
     if not entries:
         app.note("No reflections yet: record one with `reflect log`." if not result.entries else "No reflection matches those filters.")
         return
+    show(app, reflection_table(entries), summary_line(len(entries), len(result.entries)))
+
+
+def show(app, *renderables) -> None:  # type: ignore[no-untyped-def]
+    """Print on stdout; into a pipe or a file, without the spaces that pad a table to the
+    width (a terminal's, or 80), so the output holds only what it says."""
     console = app.out
-    console.print(reflection_table(entries))
-    console.print(summary_line(len(entries), len(result.entries)))
+    if console.is_terminal:
+        for renderable in renderables:
+            console.print(renderable)
+        return
+    with console.capture() as captured:
+        for renderable in renderables:
+            console.print(renderable)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))

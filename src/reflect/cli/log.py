@@ -42,6 +42,7 @@ def log(
     mood: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how you feel now.")] = None,
     editor: Annotated[bool, typer.Option("--editor", "-e", help="Write the reflection in $EDITOR from a template.")] = False,
     from_file: Annotated[Optional[Path], typer.Option("--from-file", "-f", metavar="FILE", help="Take a TOML or JSON reflection from a file ('-' for stdin).")] = None,
+    next_of: Annotated[Optional[str], typer.Option("--next", metavar="ID", help="The next round of ID's application: its company, role, format and tags, and the stage after.", show_default=False)] = None,
     json_output: Json = False,
 ) -> None:
     """Record an interview: guided questions in a terminal, or flags for scripts.
@@ -52,7 +53,9 @@ def log(
     Example: reflect log --company Acme --role "Backend Engineer" --stage onsite
     --outcome rejected --went-wrong "I rambled on the system design question"
     """
-    flags = {k: v for k, v in locals().items() if k not in {"ctx", "editor", "from_file", "json_output"}}
+    flags = {k: v for k, v in locals().items() if k not in {"ctx", "editor", "from_file", "json_output", "next_of"}}
+    if next_of is not None:
+        flags = _prefill(ctx.obj, next_of, flags)
     _run(ctx.obj, flags, editor=editor, from_file=from_file, json_output=json_output)
 
 
@@ -72,6 +75,8 @@ def _run(app, flags: dict[str, Any], *, editor: bool, from_file: Path | None, js
         reflection = _from_editor(app, from_flags(flags))
     else:
         data = from_flags(flags)
+        if flags.get("_application"):
+            data["application"] = flags["_application"]
         if missing_required(data) and app.stdin_is_terminal():
             from reflect.cli.prompts import guided
 
@@ -96,6 +101,19 @@ def _run(app, flags: dict[str, Any], *, editor: bool, from_file: Path | None, js
     from reflect.views.log import saved
 
     app.out.print(saved(entry, settings.mantras))
+
+
+def _prefill(app, ident: str, flags: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Flags given win; the rest come from the earlier round (analysis.applications.next_round)."""
+    from reflect.analysis.applications import next_round
+
+    known = next_round(app.journal.get(ident).reflection)
+    extra = {"tag": known.pop("tags", None), "application": known.pop("application", None)}
+    filled = {**flags, **{k: v for k, v in known.items() if flags.get(k) is None}}
+    if not flags.get("tag") and extra["tag"]:
+        filled["tag"] = extra["tag"]
+    filled["_application"] = extra["application"]
+    return filled
 
 
 def _today():

@@ -91,6 +91,10 @@ class Reflection(_Strict):
     stage: Stage | None = None
     format: Format | None = None
     outcome: Outcome = Outcome.PENDING
+    outcome_on: Day | None = None  # when the outcome arrived (`reflect outcome ID OUTCOME --date`)
+    # Which application a round belongs to, when the usual rule (same company and role,
+    # close in time) is wrong: rounds with the same value form one (analysis/applications.py).
+    application: Annotated[str, Field(min_length=1)] | None = None
     interviewers: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     ratings: Ratings = Field(default_factory=Ratings)

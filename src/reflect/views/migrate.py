@@ -9,7 +9,10 @@ def migration_lines(report: MigrationReport, dry_run: bool) -> list[str]:
     lines: list[str] = []
     verb = "would upgrade" if dry_run else "upgraded"
     for item in report.migrated:
-        lines.append(f"{item.path}: {verb} from schema {item.from_version} to {report.current}")
+        if item.from_version == report.current:
+            lines.append(f"{item.path}: {'would tidy' if dry_run else 'tidied'} (schema {report.current} already)")
+        else:
+            lines.append(f"{item.path}: {verb} from schema {item.from_version} to {report.current}")
         lines += [f"  {change}" for change in item.changes]
         if item.backup is not None:
             lines.append(f"  backup: {item.backup}")

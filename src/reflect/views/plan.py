@@ -97,7 +97,8 @@ def md(text: str) -> str:
 
 
 def plan_markdown(plan: Plan) -> str:
-    """The plan as Markdown: one ``##`` heading per focus area and a checkbox per action."""
+    """The plan as Markdown: one ``#`` title, then a ``##`` heading per focus area (and for the
+    feedback to chase and the checklist) and a checkbox per action."""
     lines = [f"# Development plan ({plan.today.isoformat()})", ""]
     if plan.message:
         lines += [md(plan.message), ""]
@@ -119,13 +120,13 @@ def plan_markdown(plan: Plan) -> str:
             lines += [f"- {md(q['text'])} ({md(q['company'])}, {q['date']})" for q in focus.questions]
             lines.append("")
     if plan.chases:
-        lines += ["# Feedback to chase", ""]
+        lines += ["## Feedback to chase", ""]
         for chase in plan.chases:
             r = chase.entry.reflection
             lines.append(f"- {md(r.company)}, {md(r.role)} ({r.date.isoformat()}): {chase.reason}")
         lines.append("")
     if plan.checklist:
-        lines += ["# Before the next interview", ""]
+        lines += ["## Before the next interview", ""]
         lines += [f"- {md(item)}" for item in plan.checklist]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

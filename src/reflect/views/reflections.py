@@ -7,7 +7,7 @@ from rich.text import Text
 
 from reflect.models.entry import Entry
 from reflect.models import Feedback, Reflection
-from reflect.views.layout import Column, FitTable, hanging, indented
+from reflect.views.layout import GAP, Column, FitTable, Fitted, hanging, indented
 from reflect.views.safe import neutral
 from reflect.vocab import FeedbackStatus
 
@@ -25,27 +25,72 @@ def _t(value: object, style: str = "") -> Text:
     return Text(neutral("" if value is None else str(value)), style=style)
 
 
-def reflection_table(entries: list[Entry]) -> FitTable:
-    """One line per reflection; the id is never split, company and role shrink first."""
+def short_ids(ids: list[str], least: int = 12) -> dict[str, str]:
+    """Each id cut to the shortest start that no other id shares (at least ``least``
+    characters: the date and one more), which every command accepts as the id."""
+    out = {}
+    ordered = sorted(ids)
+    for i, ident in enumerate(ordered):
+        neighbours = [n for n in (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None) if n]
+        size = max([least, *(_common(ident, n) + 1 for n in neighbours)])
+        out[ident] = ident[:size]
+    return out
+
+
+def _common(a: str, b: str) -> int:
+    size = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        size += 1
+    return size
+
+
+def reflection_table(entries: list[Entry]) -> Fitted:
+    """One line per reflection: date, company, role, stage, outcome and id, laid out for the
+    width it is printed at. Names are kept whole before anything else: when the whole id does
+    not fit, a short unique start of it (see :func:`short_ids`); when that does not fit either,
+    one column for both date and id (the short id starts with the date); then the stage is cut
+    before the company or role."""
+    short = short_ids([e.id for e in entries])
+
+    def build(width: int) -> FitTable:
+        for table in (_table(entries, None), _table(entries, short)):
+            if _natural(table) <= width:
+                return table
+        return _table(entries, short, dated=True)
+
+    return Fitted(build)
+
+
+def _natural(table: FitTable) -> int:
+    return sum(table._widest) + GAP * (len(table.columns) - 1)
+
+
+def _table(entries: list[Entry], short: dict[str, str] | None, dated: bool = False) -> FitTable:
+    """The table; ``dated``: one column for the date and the short id, which starts with it."""
     columns = [
-        Column("id", "key"),
-        Column("date", drop=1),  # the id starts with it
-        Column("company", "cut", drop=4, min_width=12),
-        Column("role", "cut", drop=3, min_width=12),
-        Column("stage", drop=2),
-        Column("outcome", drop=5),
+        Column("date/id" if dated else "date", "key" if dated else "fixed"),
+        Column("company", "cut", min_width=20),
+        Column("role", "cut", min_width=26),
+        Column("stage", "cut", drop=3, min_width=6),
+        Column("outcome", drop=2),
+        Column("id", "key", drop=1),
     ]
+    if dated:
+        columns.pop()
     rows = []
     for entry in entries:
         r = entry.reflection
+        ident = entry.id if short is None else short[entry.id]
         rows.append([
-            _t(entry.id, "cyan"),
-            _t(r.date.isoformat()),
+            _t(ident, "cyan") if dated else _t(r.date.isoformat()),
             _t(r.company),
             _t(r.role),
             _t(r.stage or "", "dim"),
             _t(r.outcome, OUTCOME_STYLE.get(r.outcome, "")),
-        ])  # fmt: skip
+            _t(ident, "cyan"),
+        ][: 5 if dated else 6])  # fmt: skip
     return FitTable(columns, rows)
 
 
@@ -79,7 +124,12 @@ def reflection_detail(entry: Entry) -> Group:
     title.append(" \u2014 ")
     title.append(neutral(r.role), style="bold")
     parts.append(title)
-    facts = [r.date.isoformat(), r.stage or "", r.format or "", Text(r.outcome, OUTCOME_STYLE.get(r.outcome, ""))]
+    outcome = Text(r.outcome, OUTCOME_STYLE.get(r.outcome, ""))
+    if r.outcome_on is not None:
+        outcome.append(f" on {r.outcome_on.isoformat()}")
+    facts = [r.date.isoformat(), r.stage or "", r.format or "", outcome]
+    if r.application:
+        facts.append(Text(f"application {neutral(r.application)}", "dim"))
     shown = [fact if isinstance(fact, Text) else Text(str(fact)) for fact in facts if fact]
     parts.append(indented(Text("  \u00b7  ", style="dim").join(shown), 2))
     parts.append(indented(_t(entry.id, "cyan"), 2))

@@ -85,10 +85,31 @@ def _by_outcome(stats: Stats, width: int) -> Table:
     return table
 
 
+def _applications(stats: Stats) -> list[RenderableType]:
+    """The offer rate per application and the pass rate per stage, as counts and percentages."""
+    if not stats.application_count:
+        return []
+    offers = stats.applications.get("offer", 0)
+    lines: list[RenderableType] = [_heading("Applications")]
+    lines.append(indented(Text(f"offers: {offers} of {stats.application_count} applications ({stats.offer_rate:.0%})"), 2))
+    now = ", ".join(f"{n} {outcome}" for outcome, n in stats.applications.items())
+    lines.append(indented(Text(f"where they stand: {now}", style="dim"), 2))
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    for name in ("stage", "rounds", "passed"):
+        table.add_column(name, no_wrap=True, justify="left" if name == "stage" else "right")
+    for stage, (n, passed, decided) in stats.pass_rates.items():
+        rate = f"{passed} of {decided} ({passed / decided:.0%})" if decided else "-"
+        table.add_row(stage, str(n), rate)
+    lines += [_heading("Pass rate by stage (rounds decided)"), indented(table, 2)]
+    return lines
+
+
 def stats_view(stats: Stats) -> Group:
-    parts: list = [Text(f"{stats.total} interviews, {stats.first} to {stats.last}", style="bold")]
+    apps = stats.application_count
+    parts: list = [Text(f"{stats.total} interviews in {apps} application{'s' if apps != 1 else ''}, {stats.first} to {stats.last}", style="bold")]
     parts.append(_heading("Outcomes by stage"))
     parts.append(Fitted(lambda width: _by_stage(stats, width)))
+    parts += _applications(stats)
 
     parts.append(_heading("Preparation and confidence by outcome (average, 1 to 5)"))
     parts.append(Fitted(lambda width: _by_outcome(stats, width)))

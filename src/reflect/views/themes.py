@@ -14,7 +14,7 @@ from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral
 
 SPARK = "▁▂▃▄▅▆▇█"
-VERDICT_STYLE = {"improving": "green", "steady": "yellow", "worsening": "red"}
+VERDICT_STYLE = {"improving": "green", "steady": "yellow", "worsening": "red", "too few to tell": "dim"}
 
 
 def bar(share: float, width: int = 12) -> Text:
@@ -38,7 +38,7 @@ def contrast(result: ThemeResult) -> Text:
     if rejected is not None:
         parts.append(f"{result.rejected[0]}/{result.rejected[1]} rejections")
     if succeeded is not None:
-        parts.append(f"{result.succeeded[0]}/{result.succeeded[1]} offers")
+        parts.append(f"{result.succeeded[0]}/{result.succeeded[1]} offers and advances")
     text = Text(" vs ".join(parts))
     if result.rejections_only:
         text.stylize("bold red")
