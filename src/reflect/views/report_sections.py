@@ -1,0 +1,238 @@
+"""The report's first sections: themes by month, outcomes by stage, preparation and
+confidence against outcomes, mood after rejections. Each returns a
+:class:`~reflect.views.report_text.Section` whose reading says in words what the chart shows.
+
+Readings and bodies are HTML: every user text in them went through ``out``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reflect.analysis.resilience import Resilience
+from reflect.analysis.stats import NO_STAGE, Stats
+from reflect.models.entry import Entry
+from reflect.views.report_svg import BarRow, Bars, HeatRow, Point, grouped_columns, heatmap, stacked_bars, timeline
+from reflect.views.report_text import Out, Section, plural, rating
+from reflect.vocab import Outcome, Stage
+
+TOP_THEMES = 8
+QUOTED_THEMES = 3
+RECENT_REJECTIONS = 15
+FUNNEL_STAGES = ("recruiter-screen", "phone-screen", "technical", "take-home", "onsite", "final")
+SUCCEEDED = ("offer", "advanced")
+DECISIONS = ("confirmed", "dismissed")
+
+
+def _outcome_class(outcome: str) -> str:
+    return f"o-{outcome}"
+
+
+def decision(theme: Any) -> str | None:
+    """``confirmed`` or ``dismissed`` when the user has decided about a theme (where the
+    journal records such decisions), else None."""
+    value = getattr(theme, "decision", None)
+    value = getattr(value, "value", value)
+    return value if value in DECISIONS else None
+
+
+def application_of(reflection: Any) -> str | None:
+    """The application a reflection belongs to, where the journal records one."""
+    for name in ("application", "application_id"):
+        value = getattr(reflection, name, None)
+        value = getattr(value, "id", value)
+        if value:
+            return str(value)
+    return None
+
+
+# --- themes --------------------------------------------------------------------------------
+
+
+def themes_section(report: Any, out: Out) -> Section:
+    themes = list(getattr(report, "themes", None) or [])[:TOP_THEMES] if report is not None else []
+    title = "Themes by month"
+    if not themes:
+        reading = "No weakness has come back in two or more interviews yet: note what went wrong after each one."
+        return Section("themes", title, reading, "")
+    months = list(report.months)
+    rows = []
+    for theme in themes:
+        chosen = decision(theme)
+        note = f"{theme.count}\u00d7 \u00b7 {theme.verdict}" + (f" \u00b7 {chosen}" if chosen else "")
+        values = [theme.months.get(m, 0) for m in months]
+        rows.append(HeatRow(theme.label, theme.id, values, note, muted=chosen == "dismissed"))
+    chart = heatmap(rows, months, "Recurring themes by month", out)
+    return Section("themes", title, _themes_reading(themes, report.analysed, out), chart + _quotes(themes, out))
+
+
+def _themes_reading(themes: Sequence[Any], analysed: int, out: Out) -> str:
+    top = themes[0]
+    words = [f"<strong>{out(top.label)}</strong> came up most, in {top.count} of {plural(analysed, 'interview')}, and is {out(top.verdict)}."]
+    for verdict in ("improving", "worsening"):
+        named = [out(t.label) for t in themes[1:] if t.verdict == verdict]
+        if named:
+            words.append(f"{verdict.capitalize()}: {', '.join(named)}.")
+    return " ".join(words)
+
+
+def _quotes(themes: Sequence[Any], out: Out) -> str:
+    items = []
+    for theme in themes[:QUOTED_THEMES]:
+        quote = theme.best_quote() if hasattr(theme, "best_quote") else None
+        if quote is None:
+            continue
+        chosen = decision(theme)
+        mark = f' <span class="tag">{chosen}</span>' if chosen else ""
+        items.append(
+            f"<li><strong>{out(theme.label)}</strong>{mark}: <q>{out(quote.text, 240)}</q> "
+            f'<span class="muted">({out(quote.date)})</span></li>'
+        )
+    return f'<h3>In your own words</h3><ul class="quotes">{"".join(items)}</ul>' if items else ""
+
+
+# --- outcomes by stage -----------------------------------------------------------------------
+
+
+def funnel_section(stats: Stats, entries: Sequence[Entry], out: Out) -> Section:
+    title = "Outcomes by stage"
+    if not stats.total:
+        return Section("funnel", title, "No interviews to count yet.", "")
+    outcomes = [o.value for o in Outcome]
+    stages = [s.value for s in Stage if s.value in stats.by_stage] + ([NO_STAGE] if NO_STAGE in stats.by_stage else [])
+    rows = []
+    for stage in stages:
+        counts = stats.by_stage[stage]
+        segments = [(o, _outcome_class(o), float(counts.get(o, 0))) for o in outcomes]
+        rows.append(BarRow("no stage given" if stage == NO_STAGE else stage, segments, str(sum(counts.values())), stage))
+    used = [o for o in outcomes if o in stats.outcomes]
+    chart = stacked_bars(Bars(rows, [(o, _outcome_class(o)) for o in used]), "Interviews at each stage by outcome", out, "funnel")
+    body = chart + _applications(entries, out)
+    return Section("funnel", title, _funnel_reading(stats), body)
+
+
+def _funnel_reading(stats: Stats) -> str:
+    words = [f"{plural(stats.total, 'interview')}: " + ", ".join(f"{n} {o}" for o, n in stats.outcomes.items()) + "."]
+    rejected = {s: c.get("rejected", 0) for s, c in stats.by_stage.items() if c.get("rejected")}
+    if rejected:
+        stage = max(rejected, key=lambda s: (rejected[s], -list(stats.by_stage).index(s)))
+        where = "with no stage given" if stage == NO_STAGE else f"at the {stage} stage"
+        words.append(f"Most rejections came {where} ({rejected[stage]} of {sum(rejected.values())}).")
+    return " ".join(words)
+
+
+def _applications(entries: Sequence[Entry], out: Out) -> str:
+    """A funnel of applications (how many reached each stage), when reflections name their application."""
+    furthest: dict[str, tuple[int, str, str]] = {}
+    for entry in sorted(entries, key=lambda e: (e.reflection.date, e.id)):
+        r = entry.reflection
+        key = application_of(r)
+        if key is None:
+            continue
+        stage = str(r.stage) if r.stage else ""
+        level = FUNNEL_STAGES.index(stage) if stage in FUNNEL_STAGES else -1
+        before = furthest.get(key, (-1, "", ""))
+        furthest[key] = (max(level, before[0]), str(r.outcome), key)
+    if not furthest:
+        return ""
+    total = len(furthest)
+    offers = sum(1 for level, outcome, _ in furthest.values() if outcome == "offer")
+    rows, deepest = [], ("a stage", 0)
+    for index, stage in enumerate(FUNNEL_STAGES):
+        reached = sum(1 for level, _, _ in furthest.values() if level >= index)
+        if reached:
+            rows.append(BarRow(stage, [("applications", "o-reached", float(reached))], f"{reached} of {total}", stage))
+            deepest = (stage, reached)
+    chart = stacked_bars(Bars(rows, maximum=float(total)), "Applications reaching each stage", out, "applications") if rows else ""
+    reading = f"Of {plural(total, 'application')}, {deepest[1]} reached the {deepest[0]} stage; {plural(offers, 'offer')}."
+    return f'<h3>Per application</h3><p class="reading">{reading}</p>{chart}'
+
+
+# --- preparation and confidence ----------------------------------------------------------------
+
+
+def prep_section(stats: Stats, out: Out) -> Section:
+    title = "Preparation and confidence against outcomes"
+    rated = stats.by_outcome
+    groups = [o.value for o in Outcome if o.value in rated and (rated[o.value].preparation is not None or rated[o.value].confidence is not None)]
+    prep = [stats.by_outcome[g].preparation for g in groups]
+    confidence = [stats.by_outcome[g].confidence for g in groups]
+    if not any(v is not None for v in prep + confidence):
+        return Section("prep", title, "No preparation or confidence ratings yet (rate them when you log: --preparation, --confidence).", "")
+    chart = grouped_columns(groups, [("preparation", "s-prep", prep), ("confidence", "s-conf", confidence)], "Average ratings by outcome (1-5)", out)
+    hours = [(g, rated[g].prep_hours) for g in rated if rated[g].prep_hours is not None]
+    table = ""
+    if hours:
+        cells = "".join(f"<tr><td>{out(g)}</td><td>{h:.1f} h</td><td>{stats.by_outcome[g].count}</td></tr>" for g, h in hours)
+        table = f'<table class="small"><thead><tr><th>outcome</th><th>hours of preparation (average)</th><th>interviews</th></tr></thead><tbody>{cells}</tbody></table>'
+    return Section("prep", title, _prep_reading(stats), chart + table)
+
+
+def _mean_of(stats: Stats, outcomes: Sequence[str], name: str) -> float | None:
+    pairs = [(getattr(stats.by_outcome[o], name), stats.by_outcome[o].count) for o in outcomes if o in stats.by_outcome]
+    pairs = [(v, n) for v, n in pairs if v is not None]
+    return sum(v * n for v, n in pairs) / sum(n for _, n in pairs) if pairs else None
+
+
+def _prep_reading(stats: Stats) -> str:
+    good, bad = _mean_of(stats, SUCCEEDED, "preparation"), _mean_of(stats, ("rejected",), "preparation")
+    good_c, bad_c = _mean_of(stats, SUCCEEDED, "confidence"), _mean_of(stats, ("rejected",), "confidence")
+    if good is None or bad is None:
+        return "Once you have both offers or advances and rejections with ratings, this compares them."
+    direction = "better" if good > bad else ("less" if good < bad else "as")
+    words = f"Interviews that went on (offer or advanced) had preparation {rating(good)} on average, against {rating(bad)} for rejections"
+    words += f" ({direction} prepared)." if direction != "as" else " (no difference)."
+    if good_c is not None and bad_c is not None:
+        words += f" Confidence: {rating(good_c)} against {rating(bad_c)}."
+    return words
+
+
+# --- mood after rejections ---------------------------------------------------------------------
+
+
+def mood_section(bounce: Resilience, out: Out) -> Section:
+    title = "Mood after rejections"
+    points = [p for p in bounce.series if p.mood is not None]
+    if not points:
+        return Section("mood", title, "No mood ratings yet (rate your mood when you log: --mood).", "")
+    marks = [
+        Point(p.date.toordinal(), float(p.mood or 0), p.rejection, f"{out(p.date.isoformat())} {out(p.company)}: mood {p.mood}/5{' (rejected)' if p.rejection else ''}")
+        for p in points
+    ]
+    chart = timeline(marks, bounce.usual_mood, "Mood over time, rejections marked", out, (points[0].date.isoformat(), points[-1].date.isoformat()))
+    return Section("mood", title, _mood_reading(bounce), chart + _recoveries(bounce, out))
+
+
+def _mood_reading(bounce: Resilience) -> str:
+    words = []
+    median = bounce.median_days_to_recover
+    if median is not None:
+        words.append(f"After a rejection your mood typically came back to usual within {median:g} days.")
+    elif bounce.recoveries:
+        words.append("No rejection has yet been followed by a measured recovery.")
+    else:
+        words.append("No rejections so far.")
+    if bounce.usual_mood is not None:
+        words.append(f"Your usual mood is {bounce.usual_mood:g}/5; lately it is {_trend(bounce.trend)}.")
+    if bounce.message:
+        words.append(bounce.message)
+    return " ".join(words)
+
+
+def _trend(direction: str) -> str:
+    return {"down": "lower", "up": "higher", "steady": "steady"}.get(direction, "too early to tell")
+
+
+def _recoveries(bounce: Resilience, out: Out) -> str:
+    recent = [r for r in bounce.recoveries if r.status != "unknown"][-RECENT_REJECTIONS:]
+    if not recent:
+        return ""
+    rows = []
+    for r in recent:
+        days = float(r.days or 0)
+        note = {"not-affected": "stayed at usual", "not-yet": "not yet"}.get(r.status, f"{r.days} d")
+        cls = "recover" if r.status == "recovered" else "recover-open"
+        rows.append(BarRow(f"{r.date.isoformat()} {r.company}", [("days to bounce back", cls, days)], note, r.id))
+    chart = stacked_bars(Bars(rows, unit=" days"), "Days to bounce back after each rejection", out, "recovery")
+    return f"<h3>Days to bounce back</h3>{chart}"
