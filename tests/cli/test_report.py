@@ -101,7 +101,7 @@ def test_report_is_a_private_page_with_charts_naming_the_top_themes(reflect, tmp
     assert len(found.charts) >= 3
     top = [t["label"] for t in json.loads(reflect("themes", "--json").stdout)["themes"][:3]]
     assert len(top) == 3
-    heatmap = next(text for text in found.charts if "Recurring themes by month" in text)
+    heatmap = next(text for text in found.charts if "Recurring themes by" in text)
     assert all(label in heatmap for label in top)
     # the private page names whom to ask for feedback
     assert "Dana Whitfield" in page
@@ -151,6 +151,15 @@ def test_it_replaces_an_earlier_report_but_nothing_else_without_force(reflect, t
     assert notes.read_text(encoding="utf-8") == "<p>my own notes</p>"
     assert reflect("report", "-O", str(notes), "--force").exit_code == 0
     assert "<svg" in notes.read_text(encoding="utf-8") and mode(notes) == 0o600
+
+
+def test_it_writes_into_an_existing_folder_only(reflect, tmp_path):
+    write_journal(reflect, tmp_path, 3)
+    result = reflect("report", "--output", str(tmp_path / "typo" / "report.html"))
+    assert result.exit_code == 2 and "no folder" in result.stderr
+    assert not (tmp_path / "typo").exists()
+    result = reflect("report", "--output", str(tmp_path))
+    assert result.exit_code == 2 and "is a folder" in result.stderr
 
 
 def test_default_name_is_dated_in_the_current_directory(reflect, tmp_path, monkeypatch):

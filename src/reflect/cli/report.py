@@ -28,7 +28,7 @@ def report(
     until: Until = None,
     contains: Contains = None,
 ) -> None:
-    """Write the whole search as one HTML page with charts: themes by month, outcomes by
+    """Write the whole search as one HTML page with charts: themes over time, outcomes by
     stage, preparation against outcomes, mood after rejections, the plan, the questions
     that stumped you and feedback to chase. It opens offline in any browser, prints well,
     and is private (0600); --redact makes a copy to send a coach.
@@ -127,6 +127,8 @@ def _write(app, output: Optional[Path], page: str, force: bool, count: int) -> N
     path = output or Path(f"reflect-report-{dt.date.today().isoformat()}.html")
     if path.is_dir():
         raise UsageError(f"{path} is a folder: give a file name with --output")
+    if not path.absolute().parent.is_dir():
+        raise UsageError(f"no folder {path.absolute().parent}: create it first, or choose another --output")
     try:
         with open(path, "rb") as handle:
             earlier = is_report(handle.read(2048))

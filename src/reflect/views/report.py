@@ -55,7 +55,7 @@ def render(data: ReportData) -> str:
     """The page as text (UTF-8 when written)."""
     out = Out(data.names, data.private) if data.redacted else Out()
     sections = [
-        themes_section(data.themes, out),
+        themes_section(data.themes, data.entries, out),
         funnel_section(data.stats, data.entries, out),
         prep_section(data.stats, out),
         mood_section(data.resilience, out),

@@ -7,6 +7,7 @@ Readings and bodies are HTML: every user text in them went through ``out``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,8 +19,10 @@ from reflect.views.report_text import Out, Section, plural, rating
 from reflect.vocab import Outcome, Stage
 
 TOP_THEMES = 8
+MAX_COLUMNS = 30
 QUOTED_THEMES = 3
 RECENT_REJECTIONS = 15
+MAX_POINTS = 90
 FUNNEL_STAGES = ("recruiter-screen", "phone-screen", "technical", "take-home", "onsite", "final")
 SUCCEEDED = ("offer", "advanced")
 DECISIONS = ("confirmed", "dismissed")
@@ -50,21 +53,42 @@ def application_of(reflection: Any) -> str | None:
 # --- themes --------------------------------------------------------------------------------
 
 
-def themes_section(report: Any, out: Out) -> Section:
+def themes_section(report: Any, entries: Sequence[Entry], out: Out) -> Section:
     themes = list(getattr(report, "themes", None) or [])[:TOP_THEMES] if report is not None else []
-    title = "Themes by month"
+    title = "Themes over time"
     if not themes:
         reading = "No weakness has come back in two or more interviews yet: note what went wrong after each one."
         return Section("themes", title, reading, "")
-    months = list(report.months)
+    labels, periods = periods_of(list(report.months))
+    held = Counter(e.reflection.date.isoformat()[:7] for e in entries)
+    totals = [sum(held[m] for m in months) for months in periods]
     rows = []
     for theme in themes:
         chosen = decision(theme)
         note = f"{theme.count}\u00d7 \u00b7 {theme.verdict}" + (f" \u00b7 {chosen}" if chosen else "")
-        values = [theme.months.get(m, 0) for m in months]
-        rows.append(HeatRow(theme.label, theme.id, values, note, muted=chosen == "dismissed"))
-    chart = heatmap(rows, months, "Recurring themes by month", out)
+        counts = [sum(theme.months.get(m, 0) for m in months) for months in periods]
+        rows.append(HeatRow(theme.label, theme.id, list(zip(counts, totals)), note, muted=chosen == "dismissed"))
+    chart = heatmap(rows, labels, f"Recurring themes by {_unit(labels, periods)}: the share of interviews showing each", out)
     return Section("themes", title, _themes_reading(themes, report.analysed, out), chart + _quotes(themes, out))
+
+
+def periods_of(months: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Columns for the heatmap: months, or quarters or years when there are too many months to read."""
+    if len(months) <= MAX_COLUMNS:
+        return months, [[m] for m in months]
+    if len(months) <= MAX_COLUMNS * 3:
+        key = lambda m: f"{m[:4]} Q{(int(m[5:7]) - 1) // 3 + 1}"  # noqa: E731
+    else:
+        key = lambda m: m[:4]  # noqa: E731
+    grouped: dict[str, list[str]] = {}
+    for month in months:
+        grouped.setdefault(key(month), []).append(month)
+    return list(grouped), list(grouped.values())
+
+
+def _unit(labels: list[str], periods: list[list[str]]) -> str:
+    longest = max((len(p) for p in periods), default=1)
+    return "month" if longest == 1 else ("quarter" if "Q" in labels[0] else "year")
 
 
 def _themes_reading(themes: Sequence[Any], analysed: int, out: Out) -> str:
@@ -108,7 +132,7 @@ def funnel_section(stats: Stats, entries: Sequence[Entry], out: Out) -> Section:
         rows.append(BarRow("no stage given" if stage == NO_STAGE else stage, segments, str(sum(counts.values())), stage))
     used = [o for o in outcomes if o in stats.outcomes]
     chart = stacked_bars(Bars(rows, [(o, _outcome_class(o)) for o in used]), "Interviews at each stage by outcome", out, "funnel")
-    body = chart + _applications(entries, out)
+    body = chart + applications_funnel(entries, out)
     return Section("funnel", title, _funnel_reading(stats), body)
 
 
@@ -122,7 +146,7 @@ def _funnel_reading(stats: Stats) -> str:
     return " ".join(words)
 
 
-def _applications(entries: Sequence[Entry], out: Out) -> str:
+def applications_funnel(entries: Sequence[Entry], out: Out) -> str:
     """A funnel of applications (how many reached each stage), when reflections name their application."""
     furthest: dict[str, tuple[int, str, str]] = {}
     for entry in sorted(entries, key=lambda e: (e.reflection.date, e.id)):
@@ -180,9 +204,9 @@ def _prep_reading(stats: Stats) -> str:
     good_c, bad_c = _mean_of(stats, SUCCEEDED, "confidence"), _mean_of(stats, ("rejected",), "confidence")
     if good is None or bad is None:
         return "Once you have both offers or advances and rejections with ratings, this compares them."
-    direction = "better" if good > bad else ("less" if good < bad else "as")
+    gap = round(good, 1) - round(bad, 1)
     words = f"Interviews that went on (offer or advanced) had preparation {rating(good)} on average, against {rating(bad)} for rejections"
-    words += f" ({direction} prepared)." if direction != "as" else " (no difference)."
+    words += ": about the same." if abs(gap) < 0.05 else f": {'more' if gap > 0 else 'less'} preparation where it went well."
     if good_c is not None and bad_c is not None:
         words += f" Confidence: {rating(good_c)} against {rating(bad_c)}."
     return words
@@ -196,12 +220,30 @@ def mood_section(bounce: Resilience, out: Out) -> Section:
     points = [p for p in bounce.series if p.mood is not None]
     if not points:
         return Section("mood", title, "No mood ratings yet (rate your mood when you log: --mood).", "")
-    marks = [
-        Point(p.date.toordinal(), float(p.mood or 0), p.rejection, f"{out(p.date.isoformat())} {out(p.company)}: mood {p.mood}/5{' (rejected)' if p.rejection else ''}")
-        for p in points
-    ]
-    chart = timeline(marks, bounce.usual_mood, "Mood over time, rejections marked", out, (points[0].date.isoformat(), points[-1].date.isoformat()))
+    ends = (points[0].date.isoformat(), points[-1].date.isoformat())
+    if len(points) > MAX_POINTS:
+        chart = timeline(_monthly(points, out), bounce.usual_mood, "Average mood by month", out, ends)
+    else:
+        marks = [
+            Point(p.date.toordinal(), float(p.mood or 0), p.rejection, f"{out(p.date.isoformat())} {out(p.company)}: mood {p.mood}/5{' (rejected)' if p.rejection else ''}")
+            for p in points
+        ]
+        chart = timeline(marks, bounce.usual_mood, "Mood over time, rejections marked", out, ends)
     return Section("mood", title, _mood_reading(bounce), chart + _recoveries(bounce, out))
+
+
+def _monthly(points: Sequence[Any], out: Out) -> list[Point]:
+    """One point per month: the mean mood (too many interviews to show each one)."""
+    months: dict[str, list[Any]] = {}
+    for p in points:
+        months.setdefault(p.date.isoformat()[:7], []).append(p)
+    marks = []
+    for month, group in months.items():
+        mean = sum(p.mood for p in group) / len(group)
+        rejected = sum(1 for p in group if p.rejection)
+        tip = f"{out(month)}: mood {mean:.1f}/5 on average over {plural(len(group), 'interview')}, {rejected} rejected"
+        marks.append(Point(group[0].date.replace(day=15).toordinal(), mean, False, tip))
+    return marks
 
 
 def _mood_reading(bounce: Resilience) -> str:

@@ -56,37 +56,36 @@ def _legend(x: float, y: float, keys: Sequence[tuple[str, str]], out: Out) -> tu
 
 @dataclass
 class HeatRow:
-    """One row of a heatmap: a theme and its count in each month."""
+    """One row of a heatmap: a theme, and in each column ``(interviews showing it, interviews)``."""
 
     label: str
     key: str
-    values: list[int]
+    values: list[tuple[int, int]]
     note: str = ""
     muted: bool = False
-    tip: str = ""
 
 
 def heatmap(rows: Sequence[HeatRow], columns: Sequence[str], title: str, out: Out) -> str:
-    """Rows of cells, one per column, shaded by count (darkest: the largest count anywhere)."""
-    note_width = 150
-    cell = max(8.0, min(34.0, (WIDTH - LABEL_WIDTH - note_width) / max(len(columns), 1)))
-    top, peak = 34, max((v for r in rows for v in r.values), default=0) or 1
+    """Rows of cells, one per column, shaded by the share of that column's interviews
+    (darkest: the largest share anywhere); an empty column stays blank."""
+    note_width = 170
+    cell = max(10.0, min(34.0, (WIDTH - LABEL_WIDTH - note_width) / max(len(columns), 1)))
+    top = 34
+    peak = max((n / total for r in rows for n, total in r.values if total), default=0) or 1
     body: list[str] = []
-    step = max(1, round(44 / cell))  # a month label every few columns when they are narrow
-    for i, month in enumerate(columns):
-        if i % step == 0 or i == len(columns) - 1:
-            x = LABEL_WIDTH + i * cell + cell / 2
-            body.append(_text(x, top - 20, out(month[2:4]) + "/" + out(month[5:7]), "axis", "middle", 10))
+    step = max(1, -(-48 // int(cell)))  # a column label every few columns when they are narrow
+    for i, column in enumerate(columns):
+        if i % step == 0:
+            body.append(_text(LABEL_WIDTH + i * cell + cell / 2, top - 20, out(column), "axis", "middle", 10))
     for j, row in enumerate(rows):
         y = top + j * ROW
         cls = "row muted" if row.muted else "row"
         body.append(f'<g class="{cls}" data-theme="{out(row.key)}">')
         body.append(_text(LABEL_WIDTH - 8, y + ROW / 2 + 4, out(row.label, 28), "label", "end"))
-        for i, value in enumerate(row.values):
-            level = value / peak
-            tip = f"{out(row.label)}, {out(columns[i])}: {value}"
-            opacity = f' fill-opacity="{0.12 + 0.88 * level:.2f}"' if value else ""
-            body.append(_rect(LABEL_WIDTH + i * cell + 1, y + 2, cell - 2, ROW - 4, "cell" if value else "cell empty", tip, opacity))
+        for i, (count, total) in enumerate(row.values):
+            tip = f"{out(row.label)}, {out(columns[i])}: {count} of {total} interviews"
+            opacity = f' fill-opacity="{0.15 + 0.85 * (count / total) / peak:.2f}"' if count and total else ""
+            body.append(_rect(LABEL_WIDTH + i * cell + 1, y + 2, cell - 2, ROW - 4, "cell" if count else "cell empty", tip, opacity))
         note_x = LABEL_WIDTH + len(columns) * cell + 10
         body.append(_text(note_x, y + ROW / 2 + 4, out(row.note), "note"))
         body.append("</g>")

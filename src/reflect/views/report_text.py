@@ -22,7 +22,8 @@ def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     chosen = sorted({w for w in words if w}, key=len, reverse=True)
     if not chosen:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in chosen) + r")(?!\w)", re.IGNORECASE)
+    # Bounded by letters only: "Dana2" or "_Dana" still gives Dana away.
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in chosen) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 def name_words(names: Iterable[str]) -> set[str]:
