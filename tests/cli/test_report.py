@@ -103,6 +103,8 @@ def test_report_is_a_private_page_with_charts_naming_the_top_themes(reflect, tmp
     assert len(top) == 3
     heatmap = next(text for text in found.charts if "Recurring themes by" in text)
     assert all(label in heatmap for label in top)
+    # the top theme is named by the heatmap, the outcome contrast and the plan's progress
+    assert sum(1 for text in found.charts if top[0] in text) >= 3
     # the private page names whom to ask for feedback
     assert "Dana Whitfield" in page
 

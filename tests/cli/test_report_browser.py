@@ -64,7 +64,7 @@ def test_the_browser_finds_the_charts_in_the_page_and_no_script_error(page, tmp_
     assert run.returncode == 0, run.stderr[-2000:]
     rendered = parse(run.stdout)
     assert len(rendered.charts) >= 3
-    for kind in ("heatmap", "funnel", "columns", "timeline", "plan"):
+    for kind in ("heatmap", "contrast", "funnel", "columns", "timeline", "recovery", "plan"):
         assert f'data-chart="{kind}"' in run.stdout
     assert "Recurring themes by" in "".join(rendered.charts)
     assert console_messages(run.stderr) == []

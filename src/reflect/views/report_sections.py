@@ -14,7 +14,7 @@ from typing import Any
 from reflect.analysis.resilience import Resilience
 from reflect.analysis.stats import NO_STAGE, Stats
 from reflect.models.entry import Entry
-from reflect.views.report_svg import BarRow, Bars, HeatRow, Point, grouped_columns, heatmap, stacked_bars, timeline
+from reflect.views.report_svg import BarRow, Bars, HeatRow, PairRow, Point, grouped_columns, heatmap, paired_bars, stacked_bars, timeline
 from reflect.views.report_text import Out, Section, plural, rating
 from reflect.vocab import Outcome, Stage
 
@@ -69,7 +69,30 @@ def themes_section(report: Any, entries: Sequence[Entry], out: Out) -> Section:
         counts = [sum(theme.months.get(m, 0) for m in months) for months in periods]
         rows.append(HeatRow(theme.label, theme.id, list(zip(counts, totals)), note, muted=chosen == "dismissed"))
     chart = heatmap(rows, labels, f"Recurring themes by {_unit(labels, periods)}: the share of interviews showing each", out)
-    return Section("themes", title, _themes_reading(themes, report.analysed, out), chart + _quotes(themes, out))
+    return Section("themes", title, _themes_reading(themes, report.analysed, out), chart + _contrast(themes, out) + _quotes(themes, out))
+
+
+def _contrast(themes: Sequence[Any], out: Out) -> str:
+    """Which themes come with rejections more than with offers and advances."""
+    rows = []
+    for theme in themes:
+        bad, good = getattr(theme, "rejected", (0, 0)), getattr(theme, "succeeded", (0, 0))
+        if not bad[1] and not good[1]:
+            continue
+        tips = (f"{out(theme.label)}: {bad[0]} of {bad[1]} rejections", f"{out(theme.label)}: {good[0]} of {good[1]} offers and advances")
+        rows.append(PairRow(theme.label, theme.id, bad[0] / bad[1] if bad[1] else None, good[0] / good[1] if good[1] else None, tips))
+    if not rows:
+        return ""
+    names = (("share of rejections", "o-rejected"), ("share of offers and advances", "o-offer"))
+    chart = paired_bars(rows, names, "Each theme in rejections and in offers or advances", out)
+    gaps = [(r.first - r.second, r) for r in rows if r.first is not None and r.second is not None]
+    worst = max(gaps, key=lambda g: g[0], default=None)
+    if worst is not None and worst[0] >= 0.1:
+        r = worst[1]
+        reading = f"<strong>{out(r.label)}</strong> sets rejections apart most: in {r.first:.0%} of them, against {r.second:.0%} of offers and advances."
+    else:
+        reading = "No theme sets rejections clearly apart from offers and advances yet."
+    return f'<h3>With rejections and with offers</h3><p class="reading">{reading}</p>{chart}'
 
 
 def periods_of(months: list[str]) -> tuple[list[str], list[list[str]]]:

@@ -69,7 +69,7 @@ def heatmap(rows: Sequence[HeatRow], columns: Sequence[str], title: str, out: Ou
     """Rows of cells, one per column, shaded by the share of that column's interviews
     (darkest: the largest share anywhere); an empty column stays blank."""
     note_width = 170
-    cell = max(10.0, min(34.0, (WIDTH - LABEL_WIDTH - note_width) / max(len(columns), 1)))
+    cell = max(10.0, min(48.0, (WIDTH - LABEL_WIDTH - note_width) / max(len(columns), 1)))
     top = 34
     peak = max((n / total for r in rows for n, total in r.values if total), default=0) or 1
     body: list[str] = []
@@ -208,3 +208,40 @@ def dots(values: Sequence[int], title: str, out: Out) -> str:
     for (x, y), v in zip(coords, values):
         body.append(f'<circle cx="{_f(x)}" cy="{_f(y)}" r="3" class="dot"><title>{v}/5</title></circle>')
     return _svg(max(28, 14 * len(values)), height, out(title), body, "dots")
+
+
+@dataclass
+class PairRow:
+    """Two shares (0..1) for one label, either missing."""
+
+    label: str
+    key: str
+    first: float | None
+    second: float | None
+    tips: tuple[str, str]
+
+
+def paired_bars(rows: Sequence[PairRow], names: tuple[tuple[str, str], tuple[str, str]], title: str, out: Out) -> str:
+    """Two thin bars per row on a 0-100% scale (say, the share of rejections and of offers
+    that showed a theme), a legend below."""
+    note_width = 60
+    span = WIDTH - LABEL_WIDTH - note_width
+    row_height = ROW + 6
+    body: list[str] = []
+    for tick in (0, 0.5, 1):
+        x = LABEL_WIDTH + span * tick
+        body.append(f'<line x1="{_f(x)}" y1="4" x2="{_f(x)}" y2="{_f(6 + len(rows) * row_height)}" class="grid"/>')
+    for j, row in enumerate(rows):
+        y = 6 + j * row_height
+        body.append(f'<g class="row" data-theme="{out(row.key)}">')
+        body.append(_text(LABEL_WIDTH - 8, y + row_height / 2 + 4, out(row.label, 28), "label", "end"))
+        for k, (value, (_, cls), tip) in enumerate(zip((row.first, row.second), names, row.tips)):
+            if value is None:
+                continue
+            top = y + 4 + k * (row_height - 8) / 2
+            body.append(_rect(LABEL_WIDTH, top, span * value, (row_height - 8) / 2 - 1, cls, tip))
+            body.append(_text(LABEL_WIDTH + span * value + 4, top + 9, f"{value:.0%}", "note", "start", 10))
+        body.append("</g>")
+    height = 6 + len(rows) * row_height + 8
+    marks, used = _legend(LABEL_WIDTH, height + 10, [(n, c) for n, c in names], out)
+    return _svg(WIDTH, height + used + 6, out(title), body + marks, "contrast")
