@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -136,8 +137,12 @@ def test_report_does_not_record_the_plan(reflect, tmp_path, data_dir):
     write_journal(reflect, tmp_path)
     page = reflect("report", "--output", "-").stdout
     assert not (data_dir / "state" / "plan.toml").exists()
-    focus = [f["label"] for f in json.loads(reflect("plan", "--json").stdout)["focus"]]
-    assert focus and all(label in page for label in focus)
+    plan = json.loads(reflect("plan", "--json").stdout)["focus"]
+    chart = page[page.index('data-chart="plan"') :]
+    shown = re.findall(r'data-key="([^"]+)"', chart[: chart.index("</svg>")])
+    assert shown == [f["theme"] for f in plan] and len(shown) == 3
+    for action in (a for f in plan for a in f["actions"]):
+        assert action["text"] in html.unescape(page)
 
 
 def test_it_replaces_an_earlier_report_but_nothing_else_without_force(reflect, tmp_path):

@@ -47,6 +47,11 @@ def report(
     _write(app, output, page, force, len(data.entries))
 
 
+# Grouping similar questions grows with the square of their number (about a second at
+# 1,000 interviews of varied wording): the report looks at the most recent ones.
+QUESTION_WINDOW = 300
+
+
 class _Only:
     """The filter the theme report applies: exactly the reflections the report shows."""
 
@@ -62,6 +67,7 @@ def _gather(app, chosen, described: dict[str, str], redact: bool):  # type: igno
     from reflect.analysis.questions import question_bank
     from reflect.analysis.stats import compute
     from reflect.dirs import config_file
+    from reflect.models.entry import newest_first
     from reflect.summaries import theme_report
     from reflect.views.report import ReportData
 
@@ -70,7 +76,7 @@ def _gather(app, chosen, described: dict[str, str], redact: bool):  # type: igno
     entries = chosen.apply(everything)
     # The files it skips were reported by load() above.
     themes, _ = theme_report(app.journal, app.config.themes, app.cache, _Only({e.id for e in entries}), where=str(config_file()))
-    plan = _plan(app, entries, today)
+    plan = _plan(app, entries, today, themes)
     return ReportData(
         today=today,
         entries=entries,
@@ -78,7 +84,8 @@ def _gather(app, chosen, described: dict[str, str], redact: bool):  # type: igno
         resilience=resilience.analyse(entries, app.config.mantras),
         themes=themes,
         plan=plan,
-        questions=question_bank(entries),
+        questions=question_bank(newest_first(entries)[:QUESTION_WINDOW]),
+        questions_from=min(len(entries), QUESTION_WINDOW) if len(entries) > QUESTION_WINDOW else None,
         chases=list(getattr(plan, "chases", [])),
         filters=described,
         redacted=redact,
@@ -87,10 +94,11 @@ def _gather(app, chosen, described: dict[str, str], redact: bool):  # type: igno
     )
 
 
-def _plan(app, entries, today: dt.date):  # type: ignore[no-untyped-def]
+def _plan(app, entries, today: dt.date, themes):  # type: ignore[no-untyped-def]
     """The plan as `reflect plan --json` would show it now, built on a scratch copy of its
-    state: the report never records new focus areas or actions."""
-    from reflect.analysis.plan import build_plan, theme_inputs
+    state: the report never records new focus areas or actions. Its inputs come from the
+    report's own theme analysis of the same reflections (what `theme_inputs` would compute again)."""
+    from reflect.analysis.plan import build_plan, focus_inputs_from_report
     from reflect.dirs import config_file
     from reflect.errors import BadState
     from reflect.models.state import PlanState
@@ -106,7 +114,7 @@ def _plan(app, entries, today: dt.date):  # type: ignore[no-untyped-def]
     if len(entries) < 2:
         return build_plan(entries, [], scratch, today=today, chase_days=chase_days)
     found = journal_themes(app.journal, app.config.themes, app.cache, str(config_file()))
-    inputs = theme_inputs(entries, found.scans, found.taxonomy, today)
+    inputs = focus_inputs_from_report(themes, found.taxonomy)
     return build_plan(entries, inputs, scratch, today=today, chase_days=chase_days, match_text=found.match_text)
 
 
@@ -120,6 +128,7 @@ def _write(app, output: Optional[Path], page: str, force: bool, count: int) -> N
     from reflect import atomic
     from reflect.errors import UsageError
     from reflect.views.report import is_report
+    from reflect.views.safe import neutral
 
     if output is not None and str(output) == "-":
         sys.stdout.write(page)
@@ -138,4 +147,5 @@ def _write(app, output: Optional[Path], page: str, force: bool, count: int) -> N
         atomic.write_file(path, page.encode("utf-8"), overwrite=force or earlier)
     except FileExistsError:
         raise UsageError(f"{path} already exists and is not a reflect report: choose another name, or replace it with --force") from None
-    app.note(f"Wrote a report of {count} reflections to {path} (private, mode 0600); it opens offline in any browser.")
+    # A plain line, not app.note: its console would import rich for this one line (about 70 ms).
+    sys.stderr.write(neutral(f"Wrote a report of {count} reflections to {path} (private, mode 0600); it opens offline in any browser.\n"))

@@ -39,6 +39,7 @@ class ReportData:
     themes: Any = None  # a ThemeReport, or None when there is nothing to analyse
     plan: Any = None
     questions: list[Any] = field(default_factory=list)
+    questions_from: int | None = None  # the question bank covers only this many recent interviews
     chases: list[Any] = field(default_factory=list)
     filters: dict[str, str] = field(default_factory=dict)
     redacted: bool = False
@@ -60,7 +61,7 @@ def render(data: ReportData) -> str:
         prep_section(data.stats, out),
         mood_section(data.resilience, out),
         plan_section(data.plan, out),
-        questions_section(data.questions, out),
+        questions_section(data.questions, out, data.questions_from),
         chases_section(data.chases, out, data.redacted),
     ]
     title = f"Interview search report \u2014 {data.today.isoformat()}"

@@ -73,8 +73,10 @@ def _improved(group: Any) -> bool | None:
     return ratings[-1] > ratings[0] if len(ratings) > 1 else None
 
 
-def questions_section(groups: Sequence[Any], out: Out) -> Section:
+def questions_section(groups: Sequence[Any], out: Out, recent: int | None = None) -> Section:
     title = "Questions that stumped you"
+    if recent is not None:
+        title += f" in your last {recent} interviews"
     stumping = [g for g in groups if g.stumped][:MAX_QUESTIONS]
     if not stumping:
         return Section("questions", title, "No question has stumped you yet (mark them when you log: --stumped).", "")
