@@ -54,15 +54,15 @@ def is_report(head: bytes) -> bool:
 
 def render(data: ReportData) -> str:
     """The page as text (UTF-8 when written)."""
-    out = Out(data.names, data.private) if data.redacted else Out()
+    out = Out(data.names, data.private, redacted=True) if data.redacted else Out()
     sections = [
         themes_section(data.themes, data.entries, out),
         funnel_section(data.stats, data.entries, out),
         prep_section(data.stats, out),
-        mood_section(data.resilience, out),
+        mood_section(data.resilience, data.entries, out),
         plan_section(data.plan, out),
         questions_section(data.questions, out, data.questions_from),
-        chases_section(data.chases, out, data.redacted),
+        chases_section(data.chases, out),
     ]
     title = f"Interview search report \u2014 {data.today.isoformat()}"
     return "".join(

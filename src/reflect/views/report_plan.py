@@ -102,7 +102,7 @@ def questions_section(groups: Sequence[Any], out: Out, recent: int | None = None
 # --- feedback to chase -----------------------------------------------------------------------
 
 
-def chases_section(chases: Sequence[Any], out: Out, redacted: bool) -> Section:
+def chases_section(chases: Sequence[Any], out: Out) -> Section:
     title = "Feedback still to chase"
     if not chases:
         return Section("feedback", title, "No feedback to chase: every interview has its answer or was withdrawn.", "")
@@ -112,11 +112,11 @@ def chases_section(chases: Sequence[Any], out: Out, redacted: bool) -> Section:
         f"{plural(len(chases), 'interview')} still owe you feedback; the oldest is {out(r.company)} "
         f"on {out(r.date.isoformat())} ({plural(oldest.days, 'day')} ago)."
     )
-    head = "<tr><th>date</th><th>company</th><th>role</th><th>why</th>" + ("" if redacted else "<th>ask</th>") + "</tr>"
+    head = "<tr><th>date</th><th>company</th><th>role</th><th>why</th>" + ("" if out.redacted else "<th>ask</th>") + "</tr>"
     rows = []
     for chase in sorted(chases, key=lambda c: -c.days)[:MAX_CHASES]:
         r = chase.entry.reflection
-        ask = "" if redacted else f"<td>{out(', '.join(r.interviewers)) or '-'}</td>"
+        ask = "" if out.redacted else f"<td>{out(', '.join(r.interviewers)) or '-'}</td>"
         rows.append(f"<tr><td>{out(r.date.isoformat())}</td><td>{out(r.company)}</td><td>{out(r.role)}</td><td>{out(chase.reason)}</td>{ask}</tr>")
     more = f'<p class="muted">and {len(chases) - MAX_CHASES} more (see <code>reflect feedback</code>).</p>' if len(chases) > MAX_CHASES else ""
     return Section("feedback", title, reading, f'<table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>{more}')

@@ -69,7 +69,7 @@ def themes_section(report: Any, entries: Sequence[Entry], out: Out) -> Section:
         counts = [sum(theme.months.get(m, 0) for m in months) for months in periods]
         rows.append(HeatRow(theme.label, theme.id, list(zip(counts, totals)), note, muted=chosen == "dismissed"))
     chart = heatmap(rows, labels, f"Recurring themes by {_unit(labels, periods)}: the share of interviews showing each", out)
-    return Section("themes", title, _themes_reading(themes, report.analysed, out), chart + _contrast(themes, out) + _quotes(themes, out))
+    return Section("themes", title, _themes_reading(themes, report.analysed, out), chart + _contrast(themes, out) + _quotes(themes, entries, out))
 
 
 def _contrast(themes: Sequence[Any], out: Out) -> str:
@@ -124,7 +124,8 @@ def _themes_reading(themes: Sequence[Any], analysed: int, out: Out) -> str:
     return " ".join(words)
 
 
-def _quotes(themes: Sequence[Any], out: Out) -> str:
+def _quotes(themes: Sequence[Any], entries: Sequence[Entry], out: Out) -> str:
+    by_id = {e.id: e.reflection for e in entries}
     items = []
     for theme in themes[:QUOTED_THEMES]:
         quote = theme.best_quote() if hasattr(theme, "best_quote") else None
@@ -132,9 +133,11 @@ def _quotes(themes: Sequence[Any], out: Out) -> str:
             continue
         chosen = decision(theme)
         mark = f' <span class="tag">{chosen}</span>' if chosen else ""
+        r = by_id.get(quote.id)
+        where = f", {out(r.company)}{out.people(r.interviewers)}" if r is not None else ""
         items.append(
             f"<li><strong>{out(theme.label)}</strong>{mark}: <q>{out(quote.text, 240)}</q> "
-            f'<span class="muted">({out(quote.date)})</span></li>'
+            f'<span class="muted">({out(quote.date)}{where})</span></li>'
         )
     return f'<h3>In your own words</h3><ul class="quotes">{"".join(items)}</ul>' if items else ""
 
@@ -238,7 +241,7 @@ def _prep_reading(stats: Stats) -> str:
 # --- mood after rejections ---------------------------------------------------------------------
 
 
-def mood_section(bounce: Resilience, out: Out) -> Section:
+def mood_section(bounce: Resilience, entries: Sequence[Entry], out: Out) -> Section:
     title = "Mood after rejections"
     points = [p for p in bounce.series if p.mood is not None]
     if not points:
@@ -247,8 +250,14 @@ def mood_section(bounce: Resilience, out: Out) -> Section:
     if len(points) > MAX_POINTS:
         chart = timeline(_monthly(points, out), bounce.usual_mood, "Average mood by month", out, ends)
     else:
+        people = {e.id: out.people(e.reflection.interviewers) for e in entries}
         marks = [
-            Point(p.date.toordinal(), float(p.mood or 0), p.rejection, f"{out(p.date.isoformat())} {out(p.company)}: mood {p.mood}/5{' (rejected)' if p.rejection else ''}")
+            Point(
+                p.date.toordinal(),
+                float(p.mood or 0),
+                p.rejection,
+                f"{out(p.date.isoformat())} {out(p.company)}{people.get(p.id, '')}: mood {p.mood}/5{' (rejected)' if p.rejection else ''}",
+            )
             for p in points
         ]
         chart = timeline(marks, bounce.usual_mood, "Mood over time, rejections marked", out, ends)

@@ -36,10 +36,15 @@ def name_words(names: Iterable[str]) -> set[str]:
 class Out:
     """Turns user text into safe HTML text (see the module's docstring)."""
 
-    def __init__(self, names: Iterable[str] = (), private: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str] = (), private: Iterable[str] = (), *, redacted: bool = False) -> None:
         self._names = _pattern(name_words(names))
         self._private = _pattern(p.strip() for p in private)
-        self.redacting = self._names is not None or self._private is not None
+        self.redacted = redacted
+
+    def people(self, names: Iterable[str]) -> str:
+        """Interviewer names to show beside an interview (" with Dana Lee"); nothing when redacted."""
+        shown = [n for n in names if n and n.strip()]
+        return "" if self.redacted or not shown else " with " + self(", ".join(shown))
 
     def plain(self, value: object) -> str:
         """The text as it may be shown (scrubbed, neutral), not yet escaped."""
