@@ -204,3 +204,15 @@ def test_an_empty_journal_gives_a_page_that_says_so(reflect):
     assert result.exit_code == 0, result.output
     assert "0 interviews, no interviews yet" in result.stdout
     assert "No weakness has come back" in result.stdout
+
+
+def test_a_broken_plan_file_is_reported_and_left_alone(reflect, tmp_path, data_dir):
+    write_journal(reflect, tmp_path, 6)
+    (data_dir / "state").mkdir(exist_ok=True)
+    broken = data_dir / "state" / "plan.toml"
+    broken.write_text("garbage = [", encoding="utf-8")
+    result = reflect("report", "--output", "-")
+    assert result.exit_code == 0
+    assert "plan.toml" in result.stderr and "without its progress" in result.stderr
+    assert broken.read_text(encoding="utf-8") == "garbage = ["
+    assert 'data-chart="plan"' in result.stdout
