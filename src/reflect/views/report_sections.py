@@ -40,14 +40,20 @@ def decision(theme: Any) -> str | None:
     return value if value in DECISIONS else None
 
 
-def application_of(reflection: Any) -> str | None:
-    """The application a reflection belongs to, where the journal records one."""
-    for name in ("application", "application_id"):
-        value = getattr(reflection, name, None)
-        value = getattr(value, "id", value)
-        if value:
-            return str(value)
-    return None
+def applications(entries: Sequence[Entry]) -> list[tuple[list[Entry], str]]:
+    """Each application's rounds (oldest first) and where it stands (its latest round's
+    outcome): by the core's rule where it has one (analysis/applications.py), else by the
+    ``application`` each reflection names; none when neither applies."""
+    try:
+        from reflect.analysis.applications import group
+    except ImportError:
+        named: dict[str, list[Entry]] = {}
+        for entry in sorted(entries, key=lambda e: (e.reflection.date, e.id)):
+            key = getattr(entry.reflection, "application", None)
+            if key:
+                named.setdefault(str(key), []).append(entry)
+        return [(rounds, str(rounds[-1].reflection.outcome)) for rounds in named.values()]
+    return [(list(a.rounds), str(a.outcome)) for a in group(entries)]
 
 
 # --- themes --------------------------------------------------------------------------------
@@ -173,24 +179,16 @@ def _funnel_reading(stats: Stats) -> str:
 
 
 def applications_funnel(entries: Sequence[Entry], out: Out) -> str:
-    """A funnel of applications (how many reached each stage), when reflections name their application."""
-    furthest: dict[str, tuple[int, str, str]] = {}
-    for entry in sorted(entries, key=lambda e: (e.reflection.date, e.id)):
-        r = entry.reflection
-        key = application_of(r)
-        if key is None:
-            continue
-        stage = str(r.stage) if r.stage else ""
-        level = FUNNEL_STAGES.index(stage) if stage in FUNNEL_STAGES else -1
-        before = furthest.get(key, (-1, "", ""))
-        furthest[key] = (max(level, before[0]), str(r.outcome), key)
-    if not furthest:
+    """A funnel of applications (how many reached each stage), where the journal has them."""
+    found = applications(entries)
+    if not found:
         return ""
-    total = len(furthest)
-    offers = sum(1 for level, outcome, _ in furthest.values() if outcome == "offer")
+    total = len(found)
+    offers = sum(1 for _, outcome in found if outcome == "offer")
+    furthest = [max((FUNNEL_STAGES.index(str(e.reflection.stage)) for e in rounds if str(e.reflection.stage) in FUNNEL_STAGES), default=-1) for rounds, _ in found]
     rows, deepest = [], ("a stage", 0)
     for index, stage in enumerate(FUNNEL_STAGES):
-        reached = sum(1 for level, _, _ in furthest.values() if level >= index)
+        reached = sum(1 for level in furthest if level >= index)
         if reached:
             rows.append(BarRow(stage, [("applications", "o-reached", float(reached))], f"{reached} of {total}", stage))
             deepest = (stage, reached)
