@@ -41,6 +41,7 @@ class ReflectGroup(LazyGroup):
         "questions": "reflect.cli.questions:questions",
         "stats": "reflect.cli.stats:stats",
         "brief": "reflect.cli.brief:brief",
+        "report": "reflect.cli.report:report",
         "drill": "reflect.cli.drill:drill",
         "check": "reflect.cli.check:check",
         "schema": "reflect.cli.schema:schema",

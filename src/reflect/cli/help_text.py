@@ -44,6 +44,7 @@ TEXT = (
     '  questions     The questions you were asked, stumped ones first, similar...\n'
     '  stats         Outcomes by stage, preparation and confidence by outcome,...\n'
     '  brief         A brief to read before your next interview, from your own...\n'
+    '  report        Write the whole search as one HTML page with charts:...\n'
     '  drill         Practise the questions that stumped you: answer, compare,...\n'
     '  check         Validate every reflection file; list each problem as...\n'
     '  schema        Print the JSON Schema of a reflection file, for editors...\n'
