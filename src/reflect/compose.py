@@ -26,7 +26,7 @@ STAGE_WORDS = {
     "tech": "technical", "techscreen": "technical", "technicalscreen": "technical", "coding": "technical",
     "codinginterview": "technical", "livecoding": "technical", "takehome": "take-home", "homework": "take-home",
     "assignment": "take-home", "exercise": "take-home", "onsite": "onsite", "onsites": "onsite",
-    "virtualonsite": "onsite", "loop": "onsite", "panel": "onsite", "superday": "onsite",
+    "virtualonsite": "onsite", "loop": "onsite", "superday": "onsite",
     "final": "final", "finalround": "final", "last": "final", "lastround": "final", "other": "other",
 }
 FORMAT_WORDS = {
@@ -49,7 +49,7 @@ OUTCOME_WORDS = {
     "noanswer": "ghosted", "silence": "ghosted", "neverheardback": "ghosted",
 }
 KIND_WORDS = {
-    "behavioural": "behavioral", "behaviour": "behavioral", "behavior": "behavioral", "design": "system-design",
+    "behavioural": "behavioral", "behaviour": "behavioral", "behavior": "behavioral", "design": "system-design", "sd": "system-design",
     "sysdesign": "system-design", "algorithms": "coding", "algorithm": "coding", "algo": "coding",
     "leetcode": "coding", "culturefit": "culture", "fit": "culture", "aboutyou": "about-me", "me": "about-me",
 }
@@ -155,6 +155,25 @@ def split_kind(value: str, kinds: list[str], words: dict[str, str], *, required:
     return None, value.strip()
 
 
+def read_gap(value: str) -> str:
+    """Check a ``KIND:DETAIL`` gap as a flag gives it; returns the kind."""
+    return str(split_kind(value, GAP_KINDS, GAP_WORDS, required=True)[0])
+
+
+def read_question(value: str) -> str:
+    """Check a ``[KIND:]TEXT`` question as a flag gives it; returns its text."""
+    text = split_kind(value, QUESTION_KINDS, KIND_WORDS, required=False)[1]
+    if not text:
+        raise ValueError("the question is empty")
+    return text
+
+
+def read_day(value: str) -> dt.date:
+    from reflect.query import parse_day
+
+    return parse_day(value)
+
+
 def parse_gap(value: str) -> dict[str, str]:
     """``"skill:never used Kafka"`` -> ``{"kind": "skill", "detail": "never used Kafka"}``."""
     try:
@@ -195,7 +214,8 @@ def from_flags(values: dict[str, Any], today: dt.date | None = None) -> dict[str
         if values.get(key) is not None:
             data[key] = _flag(key, reader, values[key])
     if values.get("date") is not None:
-        data["date"] = _flag("date", lambda text: parse_day(text, today), values["date"])
+        day = values["date"]
+        data["date"] = day if isinstance(day, dt.date) else _flag("date", lambda text: parse_day(text, today), day)
     for key, flag in (
         ("interviewers", "interviewer"),
         ("tags", "tag"),

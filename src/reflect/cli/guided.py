@@ -302,9 +302,12 @@ def walk(s: Session, steps: list[Step], start: int = 0) -> bool:
             s.console.print()
             s.console.rule(f"[bold cyan]More detail \u00b7 {DEEPER.index(step) + 1} of {len(DEEPER)} \u00b7 {step.label}[/bold cyan]",
                            align="left")
+        asked = s.ask.asked
         try:
             step.run(s)
         except Back:
+            if s.ask.asked - asked > 1:
+                continue  # back within a section: its questions again, the answers given as defaults
             earlier = [j for j in range(i) if not steps[j].given_by_flags(s)]
             if not earlier and steps is DEEPER:
                 return False

@@ -23,27 +23,45 @@ def _outcomes(incomplete: str) -> list[str]:
     return [o.value for o in Outcome if o.value.startswith(incomplete)]
 
 
+def _checked(reader: str):  # type: ignore[no-untyped-def]
+    """A callback that reads an option's value(s) as the guided questions would (compose.py), so
+    that a bad one is a usage error naming the option, with an example and a pointer to --help."""
+
+    def check(value):  # type: ignore[no-untyped-def]
+        from reflect import compose
+
+        read = getattr(compose, reader)
+        try:
+            if isinstance(value, list):
+                return [read(item) and item for item in value]
+            return None if value is None else read(value)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+
+    return check
+
+
 def log(
     ctx: typer.Context,
     company: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The company.")] = None,
     role: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The role you interviewed for.")] = None,
-    date: Annotated[Optional[str], typer.Option(metavar="DATE", help="2026-11-20, today, yesterday, 2 days ago, last friday... [default: today]")] = None,
-    stage: Annotated[Optional[str], typer.Option(metavar="STAGE", help="Interview stage: recruiter-screen, phone-screen, technical, take-home, onsite, final, other (\"on site\" works too).", autocompletion=_stages)] = None,
-    format: Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", help="How it was held: in-person, video, phone, async (\"zoom\" works too).", autocompletion=_formats)] = None,
-    outcome: Annotated[Optional[str], typer.Option(metavar="OUTCOME", help="The outcome so far: pending, advanced, offer, rejected, withdrew, ghosted. [default: pending]", autocompletion=_outcomes)] = None,
+    date: Annotated[Optional[str], typer.Option(metavar="DATE", callback=_checked("read_day"), help="2026-11-20, today, yesterday, 2 days ago, last friday... [default: today]")] = None,
+    stage: Annotated[Optional[str], typer.Option(metavar="STAGE", callback=_checked("read_stage"), help="Interview stage: recruiter-screen, phone-screen, technical, take-home, onsite, final, other (\"on site\" works too).", autocompletion=_stages)] = None,
+    format: Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", callback=_checked("read_format"), help="How it was held: in-person, video, phone, async (\"zoom\" works too).", autocompletion=_formats)] = None,
+    outcome: Annotated[Optional[str], typer.Option(metavar="OUTCOME", callback=_checked("read_outcome"), help="The outcome so far: pending, advanced, offer, rejected, withdrew, ghosted. [default: pending]", autocompletion=_outcomes)] = None,
     interviewer: Annotated[Optional[list[str]], typer.Option(metavar="NAME", help="An interviewer (repeat for several).")] = None,
     tag: Annotated[Optional[list[str]], typer.Option(metavar="TAG", help="A tag (repeat for several).")] = None,
     went_well: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="Something that went well (repeatable).")] = None,
     went_wrong: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="Something that went wrong (repeatable).")] = None,
-    gap: Annotated[Optional[list[str]], typer.Option(metavar="KIND:DETAIL", help="What you lacked; KIND is skill, experience, culture, preparation or delivery.")] = None,
-    question: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", help="A question you were asked (repeatable); KIND is behavioral, technical, coding, system-design, culture, about-me or other.")] = None,
-    stumped: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", help="A question that stumped you (repeatable).")] = None,
+    gap: Annotated[Optional[list[str]], typer.Option(metavar="KIND:DETAIL", callback=_checked("read_gap"), help="What you lacked; KIND is skill, experience, culture, preparation or delivery.")] = None,
+    question: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", callback=_checked("read_question"), help="A question you were asked (repeatable); KIND is behavioral, technical, coding, system-design, culture, about-me or other.")] = None,
+    stumped: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", callback=_checked("read_question"), help="A question that stumped you (repeatable).")] = None,
     feedback: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Feedback received (dated the interview's day).")] = None,
     feedback_source: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Who gave the feedback.")] = None,
     lesson: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="A lesson learnt (repeatable).")] = None,
     next_step: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="A next step (repeatable).")] = None,
     fit_notes: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Was this the right job for you, and why.")] = None,
-    prep_hours: Annotated[Optional[str], typer.Option(metavar="HOURS", help="Hours spent preparing: 4, 4.5, about 4, 90 min.")] = None,
+    prep_hours: Annotated[Optional[str], typer.Option(metavar="HOURS", callback=_checked("read_hours"), help="Hours spent preparing: 4, 4.5, about 4, 90 min.")] = None,
     prep: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how prepared you were.")] = None,
     confidence: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how confident you felt.")] = None,
     performance: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how well it went.")] = None,

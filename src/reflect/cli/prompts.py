@@ -68,6 +68,8 @@ class Asker:
         self.console = console
         self.back = back
         self.before = before
+        #: How many questions were asked so far (the guided log's "back" needs to know).
+        self.asked = 0
         #: A default for the question with this label: what was typed on its line before a Ctrl-C.
         self.offer: dict[str, str] = {}
 
@@ -95,6 +97,7 @@ class Asker:
 
         if self.before is not None:
             self.before()
+        self.asked += 1
         prompt = f"[bold]{escape(label)}[/bold]" + (f" [dim]{escape(hint)}[/dim]" if hint else "") + ": "
         try:
             answer = self._line(prompt).strip()
