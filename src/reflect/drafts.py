@@ -176,13 +176,15 @@ def load(path: Path) -> Draft:
     return Draft(path, answers, str(head.get("step", "")), str(head.get("question", "")), str(head.get("typed", "")))
 
 
-def rotate(journal: Journal, key: str, count: int) -> int:
-    """The next of ``count`` turns for ``key`` (0, 1, 2... then 0 again), remembered in ``state/``
-    so that the same words are never shown twice in a row. Best effort: an unwritable journal
-    just gets the next one from this run."""
+def rotate(key: str, count: int) -> int:
+    """The next of ``count`` turns for ``key`` (0, 1, 2... then 0 again), remembered in the user's
+    state directory (outside the journal, so never in its history) so that the same words are never
+    shown twice in a row. Best effort: where nothing can be written, the first turn."""
     import tomli_w
 
-    path = journal.state / "log.toml"
+    from reflect.dirs import state_dir
+
+    path = state_dir() / "turns.toml"
     try:
         seen = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -190,8 +192,8 @@ def rotate(journal: Journal, key: str, count: int) -> int:
     last = seen.get(key)
     turn = (last + 1) % count if isinstance(last, int) and not isinstance(last, bool) else 0
     try:
-        journal.own_dir(journal.state)
+        atomic.ensure_dir(path.parent)
         atomic.replace(path, tomli_w.dumps({**seen, key: turn}).encode("utf-8"))
-    except (OSError, ReflectError):
+    except OSError:
         pass
     return turn

@@ -237,3 +237,21 @@ def test_resume_without_a_draft_is_one_clear_line(reflect):
     result = reflect("log", "--resume")
     assert result.exit_code == 1
     assert "no log draft to continue" in result.stderr
+
+
+def test_resume_takes_a_named_draft_and_leaves_the_others(reflect, tmp_path, monkeypatch):
+    import time
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(blocker / "journal"))
+    for company in ("Acme", "Globex"):
+        assert reflect("log", "--company", company, "--role", "Dev").exit_code == 1
+        time.sleep(1.1)  # drafts are named by the second
+    older, newer = sorted((tmp_path / "state" / "drafts").glob("log-*.toml"))
+    blocker.unlink()
+    result = reflect("log", "--resume", "--draft", older.stem, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"].endswith("-acme-dev")
+    assert not older.exists() and newer.exists()
+    assert reflect("log", "--resume", "--draft", "log-1999").exit_code == 1

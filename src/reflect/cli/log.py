@@ -133,7 +133,7 @@ def _show_saved(app, entry, json_output: bool) -> None:  # type: ignore[no-untyp
 
     outcome = entry.reflection.outcome.value
     words = {"rejected": REJECTED, "ghosted": GHOSTED}.get(outcome)
-    turn = rotate(app.journal, outcome, len(words)) if words else 0
+    turn = rotate(outcome, len(words)) if words else 0
     app.out.print(saved(entry, app.config.mantras, turn, command_name()))
 
 
