@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from reflect.cli.prompts import Asker, Back, Stopped, comma_list, drop_empty, read_date
 from reflect.compose import (
-    FORMATS, GAP_KINDS, GAP_WORDS, KIND_WORDS, OUTCOMES, QUESTION_KINDS, STAGES, read_format, read_outcome,
-    read_stage, split_kind,
+    FORMATS, GAP_KINDS, GAP_WORDS, KIND_WORDS, OUTCOMES, QUESTION_KINDS, STAGES, read_choice, read_format,
+    read_outcome, read_stage, split_kind,
 )
 from reflect.vocab import FeedbackStatus
 
@@ -157,7 +157,7 @@ def _gaps(s: Session) -> None:
             kind, detail = split_kind(answer, GAP_KINDS, GAP_WORDS, required=True)
         except ValueError as error:
             s.console.print(f"  [yellow]{_esc(str(error))}[/yellow]")
-            kind = s.ask.choice("  Which kind", GAP_KINDS, read=lambda text: split_kind(f"{text}:x", GAP_KINDS, GAP_WORDS, required=True)[0])
+            kind = s.ask.choice("  Which kind", GAP_KINDS, read=lambda text: read_choice(text, GAP_KINDS, GAP_WORDS))
             detail = answer.split(":", 1)[1].strip() if ":" in answer else answer
         if kind:
             gaps.append({"kind": kind, "detail": detail})
@@ -177,7 +177,7 @@ def _questions(s: Session) -> None:
             s.console.print(f"  [yellow]{_esc(str(error))}[/yellow]")
             kind, text = None, text.split(":", 1)[1].strip()
         question: dict[str, Any] = {"text": text, "kind": kind or s.ask.choice(
-            "  Kind", QUESTION_KINDS, default="other", read=lambda a: split_kind(f"{a}:x", QUESTION_KINDS, KIND_WORDS, required=True)[0] or "other")}
+            "  Kind", QUESTION_KINDS, default="other", read=lambda a: read_choice(a, QUESTION_KINDS, KIND_WORDS))}
         questions.append(question)
         question["stumped"] = s.ask.yes("  Did it stump you")
         question["answer_rating"] = s.ask.rating("  How well did you answer")
@@ -392,6 +392,8 @@ def start(app, given: dict[str, Any], draft: Draft | None = None) -> Session:  #
         ask_all(s, draft.step if draft else "")
     except Stopped as stop:
         stopped(app, s, stop)
+    except KeyboardInterrupt:  # between two questions (while a draft is written, say)
+        stopped(app, s, Stopped("stopped"))
     except Exception:
         where = s.keeper.keep(s.answers, s.step) if s.answers else None
         if where is not None:
@@ -470,7 +472,7 @@ def choose_draft(app, name: str | None) -> Draft:  # type: ignore[no-untyped-def
     if len(found) == 1 or not app.stdin_is_terminal():
         return drafts.load(found[0])
     loaded = [drafts.load(path) for path in found]
-    app.out.print("[bold]Drafts to continue[/bold] (newest first):")
+    app.out.print("[bold]Drafts to continue[/bold], newest first")
     for number, draft in enumerate(loaded, 1):
         facts = " \u00b7 ".join(str(draft.answers[k]) for k in ("company", "role", "date") if draft.answers.get(k))
         app.out.print(f"  {number}  {_esc(draft.name)}  {_esc(facts)}")
