@@ -51,6 +51,13 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def as_toml(answers: dict[str, Any]) -> str:
+    """The answers alone as TOML: a reflection file ``reflect log --from-file`` reads once complete."""
+    import tomli_w
+
+    return tomli_w.dumps(_clean(answers))
+
+
 class DraftKeeper:
     """Keeps one guided log's answers on disk, in the journal or else in the state directory."""
 
@@ -66,13 +73,7 @@ class DraftKeeper:
 
         ``typed`` is text on the line of ``question`` when the user stopped, not yet entered.
         """
-        import tomli_w
-
-        head = {"step": step, "journal": str(self.journal.root), "updated": dt.datetime.now().replace(microsecond=0)}
-        if typed:
-            head |= {"question": question, "typed": typed}
-        body = {"draft": head, "answers": _clean(answers)}
-        text = tomli_w.dumps(body)
+        text = self.render(answers, step, question, typed)
         try:
             if self.path is not None:
                 atomic.replace(self.path, (HEADER.format(name=self.path.stem) + text).encode("utf-8"))
@@ -92,6 +93,15 @@ class DraftKeeper:
                 else:
                     self.failure = reason.lstrip(": ")
         return None
+
+    def render(self, answers: dict[str, Any], step: str, question: str = "", typed: str = "") -> str:
+        """The draft's TOML (without its two comment lines)."""
+        import tomli_w
+
+        head = {"step": step, "journal": str(self.journal.root), "updated": dt.datetime.now().replace(microsecond=0)}
+        if typed:
+            head |= {"question": question, "typed": typed}
+        return tomli_w.dumps({"draft": head, "answers": _clean(answers)})
 
     def _folders(self):  # type: ignore[no-untyped-def]
         return [self._journal_folder, _state_folder] if self.fallback is None else [_state_folder]

@@ -244,3 +244,38 @@ def test_ctrl_d_before_any_answer_keeps_nothing_and_says_so(data_dir, tmp_path):
     child.close()
     assert child.exitstatus == 1
     assert not list(data_dir.glob("**/*.toml"))
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_a_read_only_data_directory_keeps_the_draft_in_the_state_directory(tmp_path):
+    data_dir = tmp_path / "journal"
+    data_dir.mkdir()
+    data_dir.chmod(0o500)
+    try:
+        child = _spawn(tmp_path, data_dir=data_dir)
+        for text in ["Acme", "Dev", "", "", "", "Lost my train of thought", "", ""]:
+            child.expect(PROMPT)
+            child.sendline(text)
+        child.expect("Your answers are kept in")
+        child.expect(pexpect.EOF)
+        (draft,) = (tmp_path / "state" / "drafts").glob("log-*.toml")
+        assert "Lost my train of thought" in draft.read_text()
+    finally:
+        data_dir.chmod(0o700)
+
+
+def test_when_no_draft_can_be_kept_anywhere_the_answers_are_shown_to_copy(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    (tmp_path / "state").write_text("a file where the state directory should be")
+    child = _spawn(tmp_path, data_dir=blocker / "journal")
+    for text in ["Acme", "Dev", "", "", "", "Answers ran long", "", ""]:
+        child.expect(PROMPT)
+        child.sendline(text)
+        if text == "Acme":
+            child.expect("cannot be kept as a draft anywhere")
+    child.expect("to copy into a file")
+    child.expect('went_wrong = \\[\\s+"Answers ran long"')
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1

@@ -42,6 +42,7 @@ class Session:
     defaults: dict[str, str | None] = field(default_factory=dict)
     step: str = ""
     _kept: str = ""
+    _warned: bool = False
     ask: Asker = field(init=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +56,10 @@ class Session:
         noted = self.keeper.fallback
         self.keeper.keep(self.answers, self.step)
         self._kept = snapshot
+        if self.keeper.path is None and not self._warned:
+            self._warned = True
+            self.console.print(f"[yellow]  Your answers cannot be kept as a draft anywhere ({_esc(self.keeper.failure or '')}): "
+                               "if this stops before saving, they will be shown to copy.[/yellow]")
         if self.keeper.fallback and not noted and self.keeper.path is not None:
             self.console.print(
                 f"[yellow]  The data directory cannot be written ({_esc(self.keeper.fallback)}): your answers are "
@@ -428,11 +433,20 @@ def stopped(app, s: Session, stop: Stopped) -> None:  # type: ignore[no-untyped-
     where = s.keeper.keep(s.answers, s.step, stop.label, stop.typed)
     if where is None:
         app.error(f"stopped, and your answers could not be kept anywhere: {s.keeper.failure or s.keeper.fallback}")
+        _show_to_copy(app, s.answers, f"# not yet entered, at {stop.label}: {stop.typed}\n" if stop.typed else "")
         raise typer.Exit(1)
     elsewhere = f" (the data directory cannot be written: {s.keeper.fallback})" if s.keeper.in_state_dir else ""
     app.note(f"Stopped. Nothing is lost: your answers are kept in\n  {where}{elsewhere}\n"
              f"Continue with: {command_name()} log --resume")
     raise typer.Exit(1)
+
+
+def _show_to_copy(app, answers: dict[str, Any], typed: str = "") -> None:  # type: ignore[no-untyped-def]
+    """The last resort when no draft can be written anywhere: the answers on screen, to copy
+    into a file that `reflect log --from-file` reads."""
+    from reflect.drafts import as_toml
+
+    app.note("Your answers, to copy into a file (then: reflect log --from-file FILE):\n" + as_toml(answers) + typed)
 
 
 def save_reflection(app, data: dict[str, Any], keeper: DraftKeeper):  # type: ignore[no-untyped-def]
@@ -448,9 +462,10 @@ def save_reflection(app, data: dict[str, Any], keeper: DraftKeeper):  # type: ig
     try:
         entry = app.journal.add(validate_reflection(data))
     except (ReflectError, OSError) as error:
-        reason = error.message if isinstance(error, ReflectError) else f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")
+        reason = error.message if isinstance(error, ReflectError) else f"cannot write to {app.journal.root}: {error.strerror or error}"
         where = keeper.keep(data, SUMMARY)
         if where is None:
+            _show_to_copy(app, data)
             raise ReflectError(f"not saved: {reason}; and no draft could be kept: {keeper.failure}") from None
         raise ReflectError(f"not saved: {reason}\nYour answers are kept in {where}\n"
                            f"When that is fixed, continue with: {command_name()} log --resume") from None
