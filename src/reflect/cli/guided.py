@@ -415,9 +415,21 @@ def _intro(s: Session, draft: Draft | None) -> None:
         s.console.print(f"[dim]{_esc(known)}: your answers so far are the defaults in brackets; Enter keeps them, "
                         "< goes back.[/dim]")
         return
+    _mention_drafts(s)
     s.console.rule("[bold cyan]The interview[/bold cyan]", align="left")
     s.console.print("[dim]Seven questions, then save. Enter takes the \\[default] or skips \u00b7 < goes back \u00b7 "
                     "Ctrl-C keeps a draft.[/dim]")
+
+
+def _mention_drafts(s: Session) -> None:
+    """A draft left from an earlier, stopped log is worth a line: the user may have forgotten it."""
+    from reflect.cli.prompts import command_name
+    from reflect.drafts import find
+
+    found = find(s.keeper.journal)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        s.console.print(f"[dim]An unsaved log is kept as a draft{more}: {_esc(command_name())} log --resume continues it.[/dim]")
 
 
 def stopped(app, s: Session, stop: Stopped) -> None:  # type: ignore[no-untyped-def]
