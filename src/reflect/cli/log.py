@@ -107,6 +107,10 @@ def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, dra
         session = guided.start(app, data, kept)
         data, keeper = guided.reflection_data(session), session.keeper
     else:
+        if kept is not None and kept.typed:
+            from reflect.errors import UsageError
+
+            raise UsageError(f"{kept.path} holds a line typed but not entered ({kept.question}): continue it in a terminal")
         data, keeper = ({**kept.answers, **data} if kept else data), DraftKeeper(app.journal, kept.path if kept else None)
     data.setdefault("date", _today())
     settings = app.config
