@@ -16,6 +16,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REFLECT_DATA_DIR", str(data))
     monkeypatch.setenv("REFLECT_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("REFLECT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REFLECT_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("VISUAL", raising=False)

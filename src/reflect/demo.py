@@ -36,9 +36,39 @@ def _dated(item: dict[str, Any], today: dt.date) -> Reflection:
     return validate_reflection(data, DEMO_FILE)
 
 
+PREFIX = "reflect-demo-"
+MARKER = ".reflect-demo"
+
+
 def build_demo(root: Path | None = None, today: dt.date | None = None) -> tuple[Journal, list[Entry]]:
-    """Write the sample journal into ``root`` (default: a new temporary directory)."""
+    """Write the sample journal into ``root`` (default: a new temporary directory, marked as a
+    sample so that :func:`remove_old_demos` may remove it later)."""
     if root is None:
-        root = Path(tempfile.mkdtemp(prefix="reflect-demo-"))
+        root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (root / MARKER).write_text("A sample journal of `reflect demo`; the next `reflect demo` removes it.\n")
     journal = Journal(root)
     return journal, [journal.add(reflection) for reflection in sample_reflections(today)]
+
+
+def remove_old_demos(keep: Path | None = None) -> list[Path]:
+    """Remove the sample journals of earlier ``reflect demo`` runs from the temporary directory.
+
+    Only folders this user owns, named ``reflect-demo-*`` and holding the sample's marker file
+    are removed; nothing else is ever touched."""
+    import os
+    import shutil
+
+    removed = []
+    base = Path(tempfile.gettempdir())
+    for folder in base.glob(f"{PREFIX}*"):
+        try:
+            info = folder.lstat()
+            if folder == keep or not folder.is_dir() or folder.is_symlink() or not (folder / MARKER).is_file():
+                continue
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                continue
+            shutil.rmtree(folder)
+            removed.append(folder)
+        except OSError:
+            continue
+    return removed

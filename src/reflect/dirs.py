@@ -38,3 +38,14 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
+def state_dir() -> Path:
+    """Where reflect keeps what must outlive a run when the data directory cannot take it
+    (a log draft when the journal is read-only): ``REFLECT_STATE_DIR``, else the platform's."""
+    env = os.environ.get("REFLECT_STATE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP_NAME, appauthor=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -62,15 +63,72 @@ def searchable_text(reflection: Reflection) -> str:
     return "\n".join(parts)
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a couple of": 2}
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
 def parse_day(value: str, today: dt.date | None = None) -> dt.date:
-    """An ISO date, or ``today`` / ``yesterday``. Raises ValueError with a readable message."""
+    """A day as people write it: ``2026-11-20``, ``today``, ``yesterday``, ``2 days ago``,
+    ``last friday``, ``friday`` (the latest one, today included), ``20 nov``, ``nov 20 2026``.
+
+    Raises ValueError with a readable message and an example.
+    """
     today = today or dt.date.today()
-    word = value.strip().lower()
-    if word == "today":
-        return today
-    if word == "yesterday":
-        return today - dt.timedelta(days=1)
+    word = re.sub(r"\s+", " ", value.strip().lower().rstrip("."))
+    found = _relative_day(word, today) or _named_day(word, today)
+    if found is not None:
+        return found
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(word.replace("/", "-"))
     except ValueError:
-        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, 'today' or 'yesterday'") from None
+        raise ValueError(
+            f"{value.strip()!r} is not a date: write it like 2026-11-20, today, yesterday, 2 days ago or last friday"
+        ) from None
+
+
+def _relative_day(word: str, today: dt.date) -> dt.date | None:
+    if word in {"today", "tonight", "this morning", "this afternoon", "this evening", "now"}:
+        return today
+    if word in {"yesterday", "last night"}:
+        return today - dt.timedelta(days=1)
+    if word in {"day before yesterday", "the day before yesterday"}:
+        return today - dt.timedelta(days=2)
+    match = re.fullmatch(r"(\d+|a couple of|an?|one|two|three|four|five|six|seven) (days?|weeks?) ago", word)
+    if match:
+        count = int(match.group(1)) if match.group(1).isdigit() else _COUNTS[match.group(1)]
+        return today - dt.timedelta(days=count * _UNITS[match.group(2)])
+    if word in {"last week", "a week ago"}:
+        return today - dt.timedelta(days=7)
+    match = re.fullmatch(r"(last |on |this past |past )?([a-z]+)", word)
+    if match:
+        day = next((i for i, name in enumerate(_WEEKDAYS) if len(match.group(2)) >= 3 and name.startswith(match.group(2))), None)
+        if day is not None:
+            back = (today.weekday() - day) % 7
+            if back == 0 and match.group(1) in {"last ", "this past ", "past "}:
+                back = 7
+            return today - dt.timedelta(days=back)
+    return None
+
+
+def _named_day(word: str, today: dt.date) -> dt.date | None:
+    """``20 nov``, ``nov 20``, ``20 november 2026``: without a year, the latest such day not in the future."""
+    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]{3,})\.?,? ?(\d{4})?", word) or re.fullmatch(
+        r"([a-z]{3,})\.? (\d{1,2})(?:st|nd|rd|th)?,? ?(\d{4})?", word
+    )
+    if not match:
+        return None
+    first, second, year = match.groups()
+    day, month_name = (first, second) if first.isdigit() else (second, first)
+    month = next((i for i, name in enumerate(_MONTHS, 1) if name.startswith(month_name)), None)
+    if month is None:
+        return None
+    try:
+        found = dt.date(int(year) if year else today.year, month, int(day))
+        if not year and found > today:
+            found = found.replace(year=today.year - 1)
+    except ValueError:
+        return None
+    return found

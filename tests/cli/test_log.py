@@ -1,3 +1,5 @@
+import pytest
+
 import json
 import tomllib
 
@@ -149,3 +151,107 @@ def test_flags_beside_from_file_override_its_fields(reflect, tmp_path):
     out = json.loads(reflect("log", "--from-file", str(source), "--company", "Hooli", "--outcome", "offer", "--json").stdout)
     shown = json.loads(reflect("show", out["id"], "--json").stdout)
     assert (shown["company"], shown["outcome"], shown["went_wrong"]) == ("Hooli", "offer", ["Slow start"])
+
+
+def test_flags_take_the_words_people_use(reflect):
+    import datetime as dt
+
+    result = reflect(
+        "log", "--company", "A", "--role", "B", "--stage", "on site", "--format", "zoom", "--outcome", "no reply",
+        "--date", "2 days ago", "--prep-hours", "about 4", "--json",
+    )
+    assert result.exit_code == 0, result.output
+    shown = json.loads(reflect("show", json.loads(result.stdout)["id"], "--json").stdout)
+    assert (shown["stage"], shown["format"], shown["outcome"]) == ("onsite", "video", "ghosted")
+    assert shown["date"] == (dt.date.today() - dt.timedelta(days=2)).isoformat()
+    assert shown["prep"] == {"hours": 4.0}
+
+
+def test_a_kind_written_without_its_dash_is_still_the_kind(reflect):
+    result = reflect("log", "--company", "A", "--role", "B", "--stumped", "systemdesign:Design X",
+                     "--question", "Tell me about a time: you failed", "--json")
+    assert result.exit_code == 0, result.output
+    shown = json.loads(reflect("show", json.loads(result.stdout)["id"], "--json").stdout)
+    assert shown["questions"][0] == {"text": "Tell me about a time: you failed", "kind": "other", "stumped": False}
+    assert shown["questions"][1] == {"text": "Design X", "kind": "system-design", "stumped": True}
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "suggestion"),
+    [("--gap", "skills:foo", "'skill'"), ("--stumped", "sytem-design: Design X", "'system-design'"),
+     ("--question", "behavorial: Tell me", "'behavioral'")],
+)
+def test_a_kind_that_is_almost_known_is_refused_with_a_suggestion(reflect, data_dir, flag, value, suggestion):
+    result = reflect("log", "--company", "A", "--role", "B", flag, value)
+    assert result.exit_code == 2
+    assert flag in result.stderr and f"did you mean {suggestion}" in result.stderr
+    assert "Traceback" not in result.output
+    assert not list(data_dir.glob("*.toml"))
+
+
+@pytest.mark.parametrize(("args", "needle"), [(("--prep-hours", "lots"), "like 4, 4.5, about 4"),
+                                              (("--date", "someday"), "2 days ago"),
+                                              (("--format", "carrier pigeon"), "zoom")])
+def test_unreadable_flags_say_how_to_write_them(reflect, args, needle):
+    result = reflect("log", "--company", "A", "--role", "B", *args)
+    assert result.exit_code == 2
+    assert needle in result.stderr and "could not convert" not in result.stderr
+
+
+def test_acknowledgements_after_rejections_rotate_and_never_repeat_in_a_row(reflect):
+    said = []
+    for n in range(6):
+        out = reflect("log", "--company", f"Co{n}", "--role", "Dev", "--outcome", "rejected").stdout
+        said.append(out.split("\n\n", 1)[1].splitlines()[0])
+    assert all(a != b for a, b in zip(said, said[1:]))
+    assert len(set(said)) >= 3
+
+
+def test_ghosted_gets_its_own_word_and_a_follow_up_step(reflect, tmp_path):
+    (tmp_path / "config.toml").write_text('mantras = ["Silence is not a verdict on me."]\n')
+    result = reflect("log", "--company", "Initech", "--role", "QA", "--outcome", "ghosted")
+    assert result.exit_code == 0
+    assert "hurts" not in result.stdout
+    assert "Initech" in result.stdout and "Silence is not a verdict on me." in result.stdout
+    assert "follow-up" in result.stdout and "reflect feedback" in result.stdout
+
+
+def test_a_failed_save_keeps_the_answers_as_a_draft_and_says_how_to_resume(reflect, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(blocker / "journal"))
+    result = reflect("log", "--company", "Acme", "--role", "Dev", "--went-wrong", "Rambled about Kafka")
+    assert result.exit_code == 1
+    assert "not saved" in result.stderr and "log --resume" in result.stderr
+    (draft,) = (tmp_path / "state" / "drafts").glob("log-*.toml")
+    assert "Rambled about Kafka" in draft.read_text()
+    blocker.unlink()
+    resumed = reflect("log", "--resume", "--json")  # no terminal: the draft is saved as it is
+    assert resumed.exit_code == 0, resumed.output
+    shown = json.loads(reflect("show", json.loads(resumed.stdout)["id"], "--json").stdout)
+    assert shown["went_wrong"] == ["Rambled about Kafka"]
+    assert not draft.exists()
+
+
+def test_resume_without_a_draft_is_one_clear_line(reflect):
+    result = reflect("log", "--resume")
+    assert result.exit_code == 1
+    assert "no log draft to continue" in result.stderr
+
+
+def test_resume_takes_a_named_draft_and_leaves_the_others(reflect, tmp_path, monkeypatch):
+    import time
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(blocker / "journal"))
+    for company in ("Acme", "Globex"):
+        assert reflect("log", "--company", company, "--role", "Dev").exit_code == 1
+        time.sleep(1.1)  # drafts are named by the second
+    older, newer = sorted((tmp_path / "state" / "drafts").glob("log-*.toml"))
+    blocker.unlink()
+    result = reflect("log", "--resume", "--draft", older.stem, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"].endswith("-acme-dev")
+    assert not older.exists() and newer.exists()
+    assert reflect("log", "--resume", "--draft", "log-1999").exit_code == 1

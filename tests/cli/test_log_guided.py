@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -11,15 +12,152 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
-
-def _spawn(data_dir: Path, tmp_path: Path):
-    env = dict(os.environ, REFLECT_DATA_DIR=str(data_dir), REFLECT_CONFIG=str(tmp_path / "config.toml"),
-               NO_COLOR="1", COLUMNS="100", TERM="dumb")
-    return pexpect.spawn(sys.executable, ["-m", "reflect", "log"], env=env, encoding="utf-8", timeout=15)
+PROMPT = r"\S: $"  # every question ends in ": " (after its label, hint or [default])
 
 
-def test_guided_log_reasks_invalid_answers_and_saves(data_dir, tmp_path):
-    child = _spawn(data_dir, tmp_path)
+def _spawn(tmp_path: Path, *args: str, data_dir: Path | None = None, term: str = "dumb"):
+    env = dict(os.environ, REFLECT_DATA_DIR=str(data_dir or tmp_path / "journal"), REFLECT_CONFIG=str(tmp_path / "config.toml"),
+               REFLECT_STATE_DIR=str(tmp_path / "state"), NO_COLOR="1", COLUMNS="100", TERM=term)
+    return pexpect.spawn(sys.executable, ["-m", "reflect", "log", *args], env=env, encoding="utf-8", timeout=15,
+                         dimensions=(40, 100))
+
+
+def _enter_throughout(child) -> int:
+    """Press Enter at every question until reflect ends; returns how many questions there were."""
+    count = 0
+    while child.expect([PROMPT, pexpect.EOF]) == 0:
+        count += 1
+        child.sendline("")
+        assert count < 40, "the log never ends"
+    child.close()
+    return count
+
+
+def _saved(data_dir: Path) -> list[dict]:
+    return [tomllib.loads(p.read_text()) for p in sorted(data_dir.glob("*.toml"))]
+
+
+def test_enter_after_company_and_role_saves_within_ten_questions(data_dir, tmp_path):
+    child = _spawn(tmp_path)
+    child.expect(r"Company: $")
+    child.sendline("Acme")
+    child.expect(r"Role: $")
+    child.sendline("Backend Engineer")
+    asked = 2 + _enter_throughout(child)
+    assert asked <= 10
+    assert child.exitstatus == 0
+    (saved,) = _saved(data_dir)
+    assert (saved["company"], saved["role"], saved["outcome"]) == ("Acme", "Backend Engineer", "pending")
+    assert not list((data_dir / "drafts").glob("*"))  # saving removes the draft
+
+
+def test_each_essential_question_says_where_the_user_is(tmp_path):
+    child = _spawn(tmp_path)
+    for number, text in enumerate(["Acme", "Dev", "", "", "", "", ""], 1):
+        child.expect(rf"\({number} of 7\) ")
+        child.sendline(text)
+    child.expect("What will be saved")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+
+
+def test_ctrl_c_after_what_went_wrong_keeps_it_and_resume_saves_it(data_dir, tmp_path):
+    child = _spawn(tmp_path)
+    for text in ["Acme", "Backend Engineer", "", "on site", "rejected"]:
+        child.expect(PROMPT)
+        child.sendline(text)
+    child.expect("What went wrong")
+    child.sendline("I rambled on the system design question")
+    child.expect("What went well")
+    child.sendintr()
+    child.expect("Nothing is lost")
+    child.expect(r"log --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert not list(data_dir.glob("*.toml"))
+    (draft,) = (data_dir / "drafts").glob("log-*.toml")
+    assert "I rambled on the system design question" in draft.read_text()
+    assert oct(draft.stat().st_mode & 0o777) == oct(0o600)
+
+    resumed = _spawn(tmp_path, "--resume")
+    assert _enter_throughout(resumed) <= 10
+    assert resumed.exitstatus == 0
+    (saved,) = _saved(data_dir)
+    assert saved["went_wrong"] == ["I rambled on the system design question"]
+    assert (saved["stage"], saved["outcome"]) == ("onsite", "rejected")
+    assert not draft.exists()
+
+
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_words_typed_but_not_entered_before_ctrl_c_are_kept_too(data_dir, tmp_path, term):
+    child = _spawn(tmp_path, term=term)
+    for text in ["Acme", "Dev", "", "", ""]:
+        child.expect(PROMPT)
+        child.sendline(text)
+    child.expect("What went wrong")
+    child.send("I froze on the Kafka question")
+    time.sleep(0.3)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    (draft,) = (data_dir / "drafts").glob("log-*.toml")
+    assert "I froze on the Kafka question" in draft.read_text()
+    resumed = _spawn(tmp_path, "--resume", term=term)
+    _enter_throughout(resumed)
+    (saved,) = _saved(data_dir)
+    assert saved["went_wrong"] == ["I froze on the Kafka question"]
+
+
+def test_an_unwritable_data_directory_keeps_the_draft_in_the_state_directory(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data directory's parent should be\n")
+    data_dir = blocker / "journal"
+    child = _spawn(tmp_path, data_dir=data_dir)
+    for text in ["Acme", "Dev", "", "", "rejected", "My answers ran long", "", ""]:
+        child.expect(PROMPT)
+        child.sendline(text)
+        if text == "Acme":
+            child.expect("cannot be written")
+            child.expect(str(tmp_path / "state"))
+    child.expect("not saved")
+    child.expect("Your answers are kept in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    (draft,) = (tmp_path / "state" / "drafts").glob("log-*.toml")
+    assert "My answers ran long" in draft.read_text()
+
+    blocker.unlink()  # the user fixes the data directory, then continues
+    resumed = _spawn(tmp_path, "--resume", data_dir=data_dir)
+    _enter_throughout(resumed)
+    assert resumed.exitstatus == 0
+    (saved,) = _saved(data_dir)
+    assert saved["went_wrong"] == ["My answers ran long"]
+    assert not draft.exists()
+
+
+def test_flags_with_company_and_role_save_in_a_terminal_without_asking(data_dir, tmp_path):
+    child = _spawn(tmp_path, "--company", "Acme", "--role", "Backend Engineer", "--stage", "onsite",
+                   "--outcome", "rejected", "--went-wrong", "I rambled on the system design question")
+    child.expect("Saved 2")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Company" not in (child.before or "")
+    (saved,) = _saved(data_dir)
+    assert saved["went_wrong"] == ["I rambled on the system design question"]
+
+
+def test_ask_asks_only_for_what_the_flags_left_out(data_dir, tmp_path):
+    child = _spawn(tmp_path, "--company", "Acme", "--role", "Dev", "--ask")
+    child.expect(r"\(3 of 7\) Date")
+    child.sendline("")
+    assert _enter_throughout(child) <= 6
+    assert _saved(data_dir)[0]["company"] == "Acme"
+
+
+def test_forgiving_answers_going_back_and_changing_by_number(data_dir, tmp_path):
+    child = _spawn(tmp_path)
 
     def answer(prompt: str, text: str) -> None:
         child.expect(prompt)
@@ -27,60 +165,117 @@ def test_guided_log_reasks_invalid_answers_and_saves(data_dir, tmp_path):
 
     answer("Company", "Acme")
     answer("Role", "Backend Engineer")
-    child.expect(r"Date.*\[today\]")  # the default is shown
-    child.sendline("2026-11-20")
+    answer(r"Date.*\[today\]", "someday")
+    answer("not a date: write it like 2026-11-20", "2 days ago")  # re-asked with an example
     answer("Stage", "lunch")
-    answer("choose one of: recruiter-screen", "onsite")  # re-asked with the allowed values
-    answer("Format", "video")
-    answer("Outcome", "rejected")
-    answer("-", "")  # no interviewers
-    answer("Tags", "remote")
-    answer("-", "")
+    answer("for example 'on site'", "on site")
+    answer("Outcome", "<")  # back to the stage
+    answer(r"Stage.*\[onsite\]", "phone screen")
+    answer("Outcome", "no reply")
+    answer("What went wrong", "Answers ran long")
+    answer("What went well", "")
+    child.expect("What will be saved")
+    answer("Save it", "2")  # change the role by its number
+    answer(r"Role.*\[Backend Engineer\]", "Platform Engineer")
+    answer("Save it", "d")
+    child.expect(r"More detail . 1 of 7")
+    answer("Format", "zoom")
+    answer("Interviewers", "Ana, Bo")
+    answer("Tags", "")
+    child.expect(r"2 of 7")
     answer("How prepared", "7")
-    answer("a rating is a whole number from 1 to 5", "2")
-    for _ in range(4):
-        answer("1-5", "")  # skipped
-    answer("-", "")  # went well: nothing
-    answer("-", "My answers ran long")
-    answer("-", "")
-    answer("Gap kind", "skill")
-    answer("What exactly", "never used Kafka")
-    answer("Gap kind", "")
-    answer("Question asked", "Design a URL shortener")
-    answer("Kind", "system-design")
-    answer("stump", "y")
+    answer("is not a rating", "4/5")
+    answer("How confident", "")
+    answer("How well did it go", "")
+    answer("What you lacked", "skills: Kafka")
+    answer("did you mean 'skill'", "skill")  # which kind, then on
+    answer("What you lacked", "")
+    answer("A question you were asked", "systemdesign: Design a URL shortener")
+    answer(r"stump you.*\[y/N\]", "y")
     answer("How well did you answer", "2")
     answer("better answer", "")
-    answer("Question asked", "")
+    answer("A question you were asked", "")
     answer("Feedback", "")
-    answer("Hours", "")
-    answer("-", "")
-    answer("right job", "")
-    answer("-", "")
-    answer("-", "")
-    child.expect("Saved 2026-11-20-acme-backend-engineer")
-    child.expect("hurts")
+    answer("Hours spent preparing", "lots")
+    answer("like 4, 4.5, about 4", "about 4")
+    for _ in range(6):
+        answer(PROMPT, "")
+    child.expect("What will be saved")
+    answer("Save it", "")
+    child.expect("Saved")
+    child.expect("Globex|Acme")  # the acknowledgement names the company
     child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-
-    data = tomllib.loads((data_dir / "2026-11-20-acme-backend-engineer.toml").read_text())
-    assert data["stage"] == "onsite"
-    assert data["tags"] == ["remote"]
-    assert data["ratings"] == {"preparation": 2}
-    assert data["went_wrong"] == ["My answers ran long"]
-    assert data["gaps"] == [{"kind": "skill", "detail": "never used Kafka"}]
-    assert data["questions"] == [{"text": "Design a URL shortener", "kind": "system-design", "stumped": True, "answer_rating": 2}]
+    (saved,) = _saved(data_dir)
+    assert (saved["role"], saved["stage"], saved["outcome"], saved["format"]) == ("Platform Engineer", "phone-screen", "ghosted", "video")
+    assert saved["interviewers"] == ["Ana", "Bo"] and saved["ratings"] == {"preparation": 4}
+    assert saved["gaps"] == [{"kind": "skill", "detail": "Kafka"}]
+    assert saved["questions"] == [{"text": "Design a URL shortener", "kind": "system-design", "stumped": True, "answer_rating": 2}]
+    assert saved["prep"] == {"hours": 4.0}
 
 
-def test_guided_log_stopped_with_ctrl_d_saves_nothing(data_dir, tmp_path):
-    child = _spawn(data_dir, tmp_path)
-    child.expect("Company")
-    child.sendline("Acme")
-    child.expect("Role")
+def test_resume_with_several_drafts_lets_the_user_choose(data_dir, tmp_path):
+    for company in ("Acme", "Globex"):
+        child = _spawn(tmp_path)
+        child.expect("Company")
+        child.sendline(company)
+        child.expect("Role")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        time.sleep(1.1)  # drafts are named by the second
+    resumed = _spawn(tmp_path, "--resume")
+    resumed.expect("Drafts to continue")
+    resumed.expect(r"1  log-\S+  Globex")
+    resumed.expect(r"2  log-\S+  Acme")
+    resumed.expect("Which one")
+    resumed.sendline("2")
+    resumed.expect(r"Role")
+    resumed.sendline("Dev")
+    _enter_throughout(resumed)
+    assert [s["company"] for s in _saved(data_dir)] == ["Acme"]
+    assert len(list((data_dir / "drafts").glob("log-*.toml"))) == 1
+
+
+def test_ctrl_d_before_any_answer_keeps_nothing_and_says_so(data_dir, tmp_path):
+    child = _spawn(tmp_path)
+    child.expect(r"Company: $")
     child.sendeof()
-    child.expect("nothing was saved")
+    child.expect("nothing to keep")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
-    assert not list(data_dir.glob("*.toml"))
+    assert not list(data_dir.glob("**/*.toml"))
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_a_read_only_data_directory_keeps_the_draft_in_the_state_directory(tmp_path):
+    data_dir = tmp_path / "journal"
+    data_dir.mkdir()
+    data_dir.chmod(0o500)
+    try:
+        child = _spawn(tmp_path, data_dir=data_dir)
+        for text in ["Acme", "Dev", "", "", "", "Lost my train of thought", "", ""]:
+            child.expect(PROMPT)
+            child.sendline(text)
+        child.expect("Your answers are kept in")
+        child.expect(pexpect.EOF)
+        (draft,) = (tmp_path / "state" / "drafts").glob("log-*.toml")
+        assert "Lost my train of thought" in draft.read_text()
+    finally:
+        data_dir.chmod(0o700)
+
+
+def test_when_no_draft_can_be_kept_anywhere_the_answers_are_shown_to_copy(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    (tmp_path / "state").write_text("a file where the state directory should be")
+    child = _spawn(tmp_path, data_dir=blocker / "journal")
+    for text in ["Acme", "Dev", "", "", "", "Answers ran long", "", ""]:
+        child.expect(PROMPT)
+        child.sendline(text)
+        if text == "Acme":
+            child.expect("cannot be kept as a draft anywhere")
+    child.expect("to copy into a file")
+    child.expect('went_wrong = \\[\\s+"Answers ran long"')
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1

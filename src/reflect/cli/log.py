@@ -10,36 +10,66 @@ import typer
 from reflect.cli.options import Json
 from reflect.vocab import Format, Outcome, Stage
 
-Rating = Annotated[Optional[int], typer.Option(min=1, max=5, show_default=False)]
-Many = Annotated[Optional[list[str]], typer.Option(show_default=False)]
+
+def _stages(incomplete: str) -> list[str]:
+    return [s.value for s in Stage if s.value.startswith(incomplete)]
+
+
+def _formats(incomplete: str) -> list[str]:
+    return [f.value for f in Format if f.value.startswith(incomplete)]
+
+
+def _outcomes(incomplete: str) -> list[str]:
+    return [o.value for o in Outcome if o.value.startswith(incomplete)]
+
+
+def _checked(reader: str):  # type: ignore[no-untyped-def]
+    """A callback that reads an option's value(s) as the guided questions would (compose.py), so
+    that a bad one is a usage error naming the option, with an example and a pointer to --help."""
+
+    def check(value):  # type: ignore[no-untyped-def]
+        from reflect import compose
+
+        read = getattr(compose, reader)
+        try:
+            if isinstance(value, list):
+                return [read(item) and item for item in value]
+            return None if value is None else read(value)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+
+    return check
 
 
 def log(
     ctx: typer.Context,
     company: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The company.")] = None,
     role: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The role you interviewed for.")] = None,
-    date: Annotated[Optional[str], typer.Option(metavar="DATE", help="YYYY-MM-DD, today or yesterday. [default: today]")] = None,
-    stage: Annotated[Optional[Stage], typer.Option(help="Interview stage.")] = None,
-    format: Annotated[Optional[Format], typer.Option("--format", help="How it was held.")] = None,
-    outcome: Annotated[Optional[Outcome], typer.Option(help="The outcome so far. [default: pending]")] = None,
+    date: Annotated[Optional[str], typer.Option(metavar="DATE", callback=_checked("read_day"), help="2026-11-20, today, yesterday, 2 days ago, last friday... [default: today]")] = None,
+    stage: Annotated[Optional[str], typer.Option(metavar="STAGE", callback=_checked("read_stage"), help="Interview stage: recruiter-screen, phone-screen, technical, take-home, onsite, final, other (\"on site\" works too).", autocompletion=_stages)] = None,
+    format: Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", callback=_checked("read_format"), help="How it was held: in-person, video, phone, async (\"zoom\" works too).", autocompletion=_formats)] = None,
+    outcome: Annotated[Optional[str], typer.Option(metavar="OUTCOME", callback=_checked("read_outcome"), help="The outcome so far: pending, advanced, offer, rejected, withdrew, ghosted. [default: pending]", autocompletion=_outcomes)] = None,
     interviewer: Annotated[Optional[list[str]], typer.Option(metavar="NAME", help="An interviewer (repeat for several).")] = None,
     tag: Annotated[Optional[list[str]], typer.Option(metavar="TAG", help="A tag (repeat for several).")] = None,
     went_well: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="Something that went well (repeatable).")] = None,
     went_wrong: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="Something that went wrong (repeatable).")] = None,
-    gap: Annotated[Optional[list[str]], typer.Option(metavar="KIND:DETAIL", help="What you lacked; KIND is skill, experience, culture, preparation or delivery.")] = None,
-    question: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", help="A question you were asked (repeatable).")] = None,
-    stumped: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", help="A question that stumped you (repeatable).")] = None,
+    gap: Annotated[Optional[list[str]], typer.Option(metavar="KIND:DETAIL", callback=_checked("read_gap"), help="What you lacked; KIND is skill, experience, culture, preparation or delivery.")] = None,
+    question: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", callback=_checked("read_question"), help="A question you were asked (repeatable); KIND is behavioral, technical, coding, system-design, culture, about-me or other.")] = None,
+    stumped: Annotated[Optional[list[str]], typer.Option(metavar="[KIND:]TEXT", callback=_checked("read_question"), help="A question that stumped you (repeatable).")] = None,
     feedback: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Feedback received (dated the interview's day).")] = None,
     feedback_source: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Who gave the feedback.")] = None,
     lesson: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="A lesson learnt (repeatable).")] = None,
     next_step: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="A next step (repeatable).")] = None,
     fit_notes: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Was this the right job for you, and why.")] = None,
-    prep_hours: Annotated[Optional[float], typer.Option(min=0, metavar="HOURS", help="Hours spent preparing.")] = None,
+    prep_hours: Annotated[Optional[str], typer.Option(metavar="HOURS", callback=_checked("read_hours"), help="Hours spent preparing: 4, 4.5, about 4, 90 min.")] = None,
     prep: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how prepared you were.")] = None,
     confidence: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how confident you felt.")] = None,
     performance: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how well it went.")] = None,
     fit: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how well the job fits you.")] = None,
     mood: Annotated[Optional[int], typer.Option(min=1, max=5, metavar="1-5", help="Rating 1-5: how you feel now.")] = None,
+    ask: Annotated[bool, typer.Option("--ask", help="In a terminal, ask for what the flags left out (even when company and role are given).")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue a stopped or unsaved guided log from its draft (the newest, or choose).")] = False,
+    draft: Annotated[Optional[str], typer.Option("--draft", metavar="NAME", help="With --resume: the draft to continue (see the list --resume shows).")] = None,
     editor: Annotated[bool, typer.Option("--editor", "-e", help="Write the reflection in $EDITOR from a template.")] = False,
     from_file: Annotated[Optional[Path], typer.Option("--from-file", "-f", metavar="FILE", help="Take a TOML or JSON reflection from a file ('-' for stdin).")] = None,
     next_of: Annotated[Optional[str], typer.Option("--next", metavar="ID", help="The next round of ID's application: its company, role, format and tags, and the stage after.", show_default=False)] = None,
@@ -47,60 +77,73 @@ def log(
 ) -> None:
     """Record an interview: guided questions in a terminal, or flags for scripts.
 
-    In a terminal, reflect asks for whatever the flags did not give. Without a
-    terminal it never asks: company and role are then required flags.
+    With company and role given as flags, reflect saves at once, asking nothing
+    (add --ask to be asked for the rest). Otherwise, in a terminal, it asks the
+    essentials, shows what will be saved and offers more detail; every answer is
+    kept as a draft until saved, and `reflect log --resume` continues a stopped one.
+    Without a terminal it never asks: company and role are then required flags.
 
     Example: reflect log --company Acme --role "Backend Engineer" --stage onsite
     --outcome rejected --went-wrong "I rambled on the system design question"
     """
-    flags = {k: v for k, v in locals().items() if k not in {"ctx", "editor", "from_file", "json_output", "next_of"}}
+    skip = {"ctx", "editor", "from_file", "json_output", "ask", "resume", "draft", "next_of"}
+    flags = {k: v for k, v in locals().items() if k not in skip}
+    app = ctx.obj
     if next_of is not None:
-        flags = _prefill(ctx.obj, next_of, flags)
-    _run(ctx.obj, flags, editor=editor, from_file=from_file, json_output=json_output)
-
-
-def _run(app, flags: dict[str, Any], *, editor: bool, from_file: Path | None, json_output: bool) -> None:  # type: ignore[no-untyped-def]
-    from reflect.compose import from_flags, missing_required
-    from reflect.models import validate_reflection
-
-    journal = app.journal
-    settings = app.config
-    if from_file is not None:
-        reflection = _read_input(from_file)
-        given = from_flags(flags)
-        if given:
-            # Flags given beside a file win over the file's values, field by field.
-            reflection = validate_reflection({**reflection.to_data(), **given})
-    elif editor:
-        reflection = _from_editor(app, from_flags(flags))
+        flags = _prefill(app, next_of, flags)
+    if from_file is not None or editor:
+        entry = app.journal.add(_from_file(from_file, flags) if from_file is not None else _from_editor(app, flags))
     else:
-        data = from_flags(flags)
-        if flags.get("_application"):
-            data["application"] = flags["_application"]
-        if missing_required(data) and app.stdin_is_terminal():
-            from reflect.cli.prompts import guided
+        entry = _guided_or_flags(app, flags, ask=ask, resume=resume or draft is not None, draft=draft)
+    _show_saved(app, entry, json_output)
 
-            defaults = {"stage": settings.default_stage, "format": settings.default_format}
-            data = guided(app.out, data, {k: v and v.value for k, v in defaults.items()})
-        data.setdefault("date", _today())
-        if settings.default_stage:
-            data.setdefault("stage", settings.default_stage)
-        if settings.default_format:
-            data.setdefault("format", settings.default_format)
-        missing = missing_required(data)
-        if missing:
+
+def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, draft: str | None):  # type: ignore[no-untyped-def]
+    """Ask in a terminal when the flags lack company or role (or with --ask / --resume); then save."""
+    from reflect.cli import guided
+    from reflect.compose import from_flags, missing_required
+    from reflect.drafts import DraftKeeper
+
+    data = from_flags(flags)
+    if flags.get("_application"):
+        data["application"] = flags["_application"]
+    kept = guided.choose_draft(app, draft) if resume else None
+    if app.stdin_is_terminal() and (ask or kept is not None or missing_required({"date": 0, **data})):
+        session = guided.start(app, data, kept)
+        data, keeper = guided.reflection_data(session), session.keeper
+    else:
+        if kept is not None and kept.typed:
             from reflect.errors import UsageError
 
-            wanted = ", ".join(f"--{m}" for m in missing)
-            raise UsageError(f"missing {wanted} (required when reflect cannot ask: stdin is not a terminal)")
-        reflection = validate_reflection(data)
-    entry = journal.add(reflection)
+            raise UsageError(f"{kept.path} holds a line typed but not entered ({kept.question}): continue it in a terminal")
+        data, keeper = ({**kept.answers, **data} if kept else data), DraftKeeper(app.journal, kept.path if kept else None)
+    data.setdefault("date", _today())
+    settings = app.config
+    for key, default in (("stage", settings.default_stage), ("format", settings.default_format)):
+        if default:
+            data.setdefault(key, default.value)
+    missing = missing_required(data)
+    if missing:
+        from reflect.errors import UsageError
+
+        wanted = ", ".join(f"--{m}" for m in missing)
+        raise UsageError(f"missing {wanted} (required when reflect cannot ask: stdin is not a terminal)")
+    return guided.save_reflection(app, data, keeper)
+
+
+def _show_saved(app, entry, json_output: bool) -> None:  # type: ignore[no-untyped-def]
+    """What the user sees once the reflection is on disk."""
     if json_output:
         app.print_json({"id": entry.id, "path": str(entry.path)})
         return
-    from reflect.views.log import saved
+    from reflect.cli.prompts import command_name
+    from reflect.drafts import rotate
+    from reflect.views.log import GHOSTED, REJECTED, saved
 
-    app.out.print(saved(entry, settings.mantras))
+    outcome = entry.reflection.outcome.value
+    words = {"rejected": REJECTED, "ghosted": GHOSTED}.get(outcome)
+    turn = rotate(outcome, len(words)) if words else 0
+    app.out.print(saved(entry, app.config.mantras, turn, command_name()))
 
 
 def _prefill(app, ident: str, flags: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -122,6 +165,18 @@ def _today():
     return dt.date.today()
 
 
+def _from_file(source: Path, flags: dict[str, Any]):  # type: ignore[no-untyped-def]
+    from reflect.compose import from_flags
+    from reflect.models import validate_reflection
+
+    reflection = _read_input(source)
+    given = from_flags(flags)
+    if given:
+        # Flags given beside a file win over the file's values, field by field.
+        reflection = validate_reflection({**reflection.to_data(), **given})
+    return reflection
+
+
 def _read_input(source: Path):
     import sys
 
@@ -135,8 +190,11 @@ def _read_input(source: Path):
     return fileformat.loads_any(fileformat.decode(raw, where), where)
 
 
-def _from_editor(app, given: dict[str, Any]):  # type: ignore[no-untyped-def]
+def _from_editor(app, flags: dict[str, Any]):  # type: ignore[no-untyped-def]
     from reflect import fileformat
+    from reflect.compose import from_flags
+
+    given = from_flags(flags)
     from reflect.cli.editing import edit_until_valid
 
     template = (Path(fileformat.__file__).parent / "data" / "template.toml").read_text(encoding="utf-8")

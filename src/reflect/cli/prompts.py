@@ -1,8 +1,9 @@
-"""Guided questions in the terminal, one area of a reflection at a time.
+"""Questions in the terminal: one answer at a time, checked as it is typed.
 
-Every answer is checked as it is typed, so an invalid one (a rating of 7, an
-unknown stage) is asked again with the allowed values shown. Enter skips an
-optional question. Ctrl-C or Ctrl-D stops and nothing is saved.
+An answer that cannot be read (a rating of 7, an unknown stage, "lots" of hours)
+is asked again with an example, never a Python message. Enter takes the default
+shown in brackets, or skips an optional question. Used by the guided ``reflect log``
+(cli/guided.py), ``reflect feedback`` and ``reflect drill``.
 """
 
 from __future__ import annotations
@@ -14,33 +15,113 @@ from typing import Any, TypeVar
 from rich.console import Console
 
 from reflect.errors import Cancelled
-from reflect.vocab import FeedbackStatus, Format, GapKind, Outcome, QuestionKind, Stage
 
 T = TypeVar("T")
+BACK = "<"
+CLEAR = "-"
+
+
+class Back(Exception):
+    """The user typed ``<``: go back one question."""
+
+
+class Stopped(Cancelled):
+    """Ctrl-C or Ctrl-D at a question: which one, and what was typed on its line so far."""
+
+    def __init__(self, message: str, label: str = "", typed: str = "") -> None:
+        super().__init__(message)
+        self.label = label
+        self.typed = typed
+
+
+def _readline():  # type: ignore[no-untyped-def]
+    """The readline module when both ends are a terminal (and Python has it), else None."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return None
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    return readline
+
+
+def _typed_so_far() -> str:
+    """What was on the line when Ctrl-C came (readline keeps it), so that it is not lost."""
+    readline = _readline()
+    try:
+        return readline.get_line_buffer().strip() if readline is not None else ""
+    except Exception:  # pragma: no cover - a readline without a line buffer
+        return ""
 
 
 class Asker:
-    def __init__(self, console: Console) -> None:
+    """Asks questions on ``console``.
+
+    With ``back=True`` an answer of ``<`` raises :class:`Back`; ``before`` is called
+    before every question (the guided log keeps its draft there, so that every answer
+    already given is on disk whatever happens next).
+    """
+
+    def __init__(self, console: Console, *, back: bool = False, before: Callable[[], None] | None = None) -> None:
         self.console = console
+        self.back = back
+        self.before = before
+        #: How many questions were asked so far (the guided log's "back" needs to know).
+        self.asked = 0
+        #: A default for the question with this label: what was typed on its line before a Ctrl-C.
+        self.offer: dict[str, str] = {}
+
+    def _line(self, prompt: str) -> str:
+        """One line from the terminal. With readline (where Python has it) the line can be edited,
+        and what was typed before Ctrl-C can be read back (see :func:`_typed_so_far`)."""
+        import os
+        import re
+
+        readline = _readline()
+        if readline is None:
+            return self.console.input(prompt)
+        if os.environ.get("TERM", "dumb") in {"", "dumb"}:
+            # A dumb terminal makes readline scroll a long prompt sideways, out of sight: show it
+            # whole, leaving readline only the closing ": " (with no prompt it ends no line on Enter).
+            self.console.print(prompt.removesuffix(": "), end="")
+            return input(": ")
+        with self.console.capture() as captured:
+            self.console.print(prompt, end="", soft_wrap=True)
+        # readline must know which characters take no room on screen, to wrap long answers right.
+        return input(re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", captured.get()))
 
     def _raw(self, label: str, hint: str = "") -> str:
         from rich.markup import escape
 
+        if self.before is not None:
+            self.before()
+        self.asked += 1
         prompt = f"[bold]{escape(label)}[/bold]" + (f" [dim]{escape(hint)}[/dim]" if hint else "") + ": "
         try:
-            return self.console.input(prompt).strip()
+            answer = self._line(prompt).strip()
         except (EOFError, KeyboardInterrupt):
             self.console.print()
-            raise Cancelled("stopped: nothing was saved") from None
+            raise Stopped("stopped: nothing was saved", label, _typed_so_far()) from None
+        if self.back and answer == BACK:
+            raise Back
+        return answer
 
     def ask(self, label: str, convert: Callable[[str], T], *, hint: str = "", default: str | None = None,
             required: bool = False) -> T | None:
-        """Ask until the answer converts; Enter gives the default, or skips if optional."""
-        shown = f"{hint} [{default}]" if default else hint
+        """Ask until the answer converts; Enter gives the default, or skips if optional.
+
+        With a default, ``-`` clears an optional answer.
+        """
+        default = self.offer.pop(label, None) or default
+        shown = f"{hint} [{_short(default)}]" if default else hint
         while True:
             answer = self._raw(label, shown.strip())
+            if answer == CLEAR and default and not required:
+                return None
             if not answer:
-                if default is not None:
+                if default:
                     answer = default
                 elif required:
                     self.console.print("  [yellow]This one is needed.[/yellow]")
@@ -50,47 +131,48 @@ class Asker:
             try:
                 return convert(answer)
             except ValueError as error:
-                self.console.print(f"  [yellow]{error}[/yellow]")
+                from rich.markup import escape
 
-    def text(self, label: str, *, required: bool = False, default: str | None = None) -> str | None:
-        return self.ask(label, str, required=required, default=default)
+                self.console.print(f"  [yellow]{escape(str(error))}[/yellow]")
 
-    def choice(self, label: str, choices: list[str], *, default: str | None = None) -> str | None:
-        def convert(answer: str) -> str:
-            answer = answer.lower().replace(" ", "-")
-            matches = [c for c in choices if c == answer] or [c for c in choices if c.startswith(answer)]
-            if len(matches) != 1:
-                raise ValueError(f"choose one of: {', '.join(choices)}")
-            return matches[0]
+    def text(self, label: str, *, required: bool = False, default: str | None = None, hint: str = "") -> str | None:
+        return self.ask(label, str, required=required, default=default, hint=hint)
 
-        return self.ask(label, convert, hint="/".join(choices), default=default)
+    def choice(self, label: str, choices: list[str], *, default: str | None = None,
+               read: Callable[[str], str] | None = None) -> str | None:
+        """One of ``choices``; ``read`` accepts other ways of writing them (see compose.py)."""
+        from reflect.compose import read_choice
 
-    def rating(self, label: str) -> int | None:
-        def convert(answer: str) -> int:
-            if answer not in {"1", "2", "3", "4", "5"}:
-                raise ValueError("a rating is a whole number from 1 to 5")
-            return int(answer)
+        return self.ask(label, read or (lambda answer: read_choice(answer, choices)), hint="/".join(choices), default=default)
 
-        return self.ask(label, convert, hint="1-5, Enter to skip")
+    def rating(self, label: str, default: int | None = None) -> int | None:
+        from reflect.compose import read_rating
 
-    def number(self, label: str) -> float | None:
-        def convert(answer: str) -> float:
-            value = float(answer)
-            if value < 0:
-                raise ValueError("must be zero or more")
-            return value
+        return self.ask(label, read_rating, hint="1-5, Enter to skip", default=str(default) if default else None)
 
-        return self.ask(label, convert, hint="Enter to skip")
+    def number(self, label: str, default: float | None = None) -> float | None:
+        from reflect.compose import read_hours
+
+        return self.ask(label, read_hours, hint="like 4, 4.5 or about 4; Enter to skip",
+                        default=f"{default:g}" if default is not None else None)
 
     def yes(self, label: str, default: bool = False) -> bool:
+        """A yes/no question; the default is the capital letter (``[y/N]``) and Enter takes it."""
         def convert(answer: str) -> bool:
-            if answer.lower() in {"y", "yes"}:
+            if answer.lower() in {"y", "yes", "yep", "yeah", "true", "1"}:
                 return True
-            if answer.lower() in {"n", "no"}:
+            if answer.lower() in {"n", "no", "nope", "false", "0"}:
                 return False
-            raise ValueError("answer y or n")
+            raise ValueError("answer y (yes) or n (no)")
 
-        return bool(self.ask(label, convert, hint="y/n", default="y" if default else "n"))
+        while True:
+            answer = self._raw(label, "[Y/n]" if default else "[y/N]")
+            if not answer:
+                return default
+            try:
+                return convert(answer)
+            except ValueError as error:
+                self.console.print(f"  [yellow]{error}[/yellow]")
 
     def items(self, label: str) -> list[str]:
         """A list, one item per line; an empty line ends it."""
@@ -103,116 +185,51 @@ class Asker:
             items.append(answer)
 
 
-def _date(answer: str) -> dt.date:
+def _short(text: str, limit: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def read_date(answer: str) -> dt.date:
     from reflect.query import parse_day
 
     return parse_day(answer)
 
 
-def guided(console: Console, given: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
-    """Ask for everything not already given on the command line; returns reflection data."""
-    ask = Asker(console)
-    data = dict(given)
-
-    def section(title: str, tip: str = "") -> None:
-        console.print()
-        console.rule(f"[bold cyan]{title}[/bold cyan]", align="left")
-        if tip:
-            console.print(f"[dim]{tip}[/dim]")
-
-    section("The interview", "Enter skips any question that is not needed. Ctrl-C stops without saving.")
-    if "company" not in data:
-        data["company"] = ask.text("Company", required=True)
-    if "role" not in data:
-        data["role"] = ask.text("Role", required=True)
-    if "date" not in data:
-        data["date"] = ask.ask("Date", _date, hint="YYYY-MM-DD, today, yesterday", default="today")
-    if "stage" not in data:
-        data["stage"] = ask.choice("Stage", [s.value for s in Stage], default=defaults.get("stage"))
-    if "format" not in data:
-        data["format"] = ask.choice("Format", [f.value for f in Format], default=defaults.get("format"))
-    if "outcome" not in data:
-        data["outcome"] = ask.choice("Outcome so far", [o.value for o in Outcome], default="pending")
-    if "interviewers" not in data:
-        data["interviewers"] = ask.items("Interviewers")
-    if "tags" not in data:
-        data["tags"] = ask.items("Tags (remote, referral, dream job...)")
-
-    section("How it felt", "Rate 1 (poor) to 5 (great).")
-    ratings = dict(data.get("ratings", {}))
-    for name, label in (
-        ("preparation", "How prepared were you"),
-        ("confidence", "How confident did you feel"),
-        ("performance", "How well did it go"),
-        ("fit", "How well does the job fit you"),
-        ("mood", "How do you feel now"),
-    ):
-        if name not in ratings:
-            ratings[name] = ask.rating(label)
-    data["ratings"] = ratings
-
-    section("What happened", "Notice delivery too: long answers, tone, enthusiasm, how engaged the interviewer was.")
-    if "went_well" not in data:
-        data["went_well"] = ask.items("What went well")
-    if "went_wrong" not in data:
-        data["went_wrong"] = ask.items("What went wrong (moments you lacked confidence, answers that came out weak)")
-
-    section("What you lacked", "A skill, experience, culture fit, preparation, or delivery.")
-    if "gaps" not in data:
-        gaps = []
-        while kind := ask.choice("Gap kind (Enter when done)", [k.value for k in GapKind]):
-            gaps.append({"kind": kind, "detail": ask.text("  What exactly") or ""})
-        data["gaps"] = gaps
-
-    section("Questions", "Especially the ones that stumped you: they become your rehearsal list.")
-    if "questions" not in data:
-        data["questions"] = _questions(ask)
-
-    section("Feedback", "Treat it as mandatory: ask for it, even after a rejection.")
-    if "feedback" not in data:
-        data["feedback"] = _feedback(ask)
-
-    section("Preparation and fit")
-    if "prep" not in data:
-        data["prep"] = {"hours": ask.number("Hours spent preparing"), "activities": ask.items("What you did to prepare")}
-    if "fit_notes" not in data:
-        data["fit_notes"] = ask.text("Was this the right job for you, and why")
-
-    section("Lessons and next steps")
-    if "lessons" not in data:
-        data["lessons"] = ask.items("Lessons")
-    if "next_steps" not in data:
-        data["next_steps"] = ask.items("Next steps")
-    return _drop_empty(data)
+def comma_list(answer: str) -> list[str]:
+    """``"Ana, Bo"`` -> ``["Ana", "Bo"]``."""
+    return [part.strip() for part in answer.replace(";", ",").split(",") if part.strip()]
 
 
-def _questions(ask: Asker) -> list[dict[str, Any]]:
-    questions = []
-    while text := ask.text("Question asked (Enter when done)"):
-        question: dict[str, Any] = {"text": text}
-        question["kind"] = ask.choice("  Kind", [k.value for k in QuestionKind], default="other")
-        question["stumped"] = ask.yes("  Did it stump you")
-        question["answer_rating"] = ask.rating("  How well did you answer")
-        question["better_answer"] = ask.text("  A better answer you would give now")
-        questions.append(question)
-    return questions
-
-
-def _feedback(ask: Asker) -> dict[str, Any]:
-    status = ask.choice("Feedback", [s.value for s in FeedbackStatus], default="not-requested")
-    feedback: dict[str, Any] = {"status": status}
-    if status == "requested":
-        feedback["requested_on"] = ask.ask("  Requested on", _date, default="today")
-    if status == "received":
-        feedback["received_on"] = ask.ask("  Received on", _date, default="today")
-        feedback["source"] = ask.text("  From whom")
-        feedback["text"] = ask.text("  What they said")
-    return feedback
-
-
-def _drop_empty(data: Any) -> Any:
+def drop_empty(data: Any) -> Any:
     if isinstance(data, dict):
-        return {k: _drop_empty(v) for k, v in data.items() if v is not None and v != [] and v != {}}
+        return {k: drop_empty(v) for k, v in data.items() if v is not None and v != [] and v != {} and v != ""}
     if isinstance(data, list):
-        return [_drop_empty(v) for v in data]
+        return [drop_empty(v) for v in data]
     return data
+
+
+def command_name() -> str:
+    """How to name reflect in a hint so that it works as printed: ``reflect`` when that is the
+    command on PATH, else the path it was started by (``.venv/bin/reflect``) or ``python -m reflect``."""
+    import os
+    import shlex
+    import shutil
+    import sys
+    from pathlib import Path
+
+    started = sys.argv[0] if sys.argv else ""
+    name = Path(started).name
+    on_path = shutil.which("reflect")
+    if name in {"reflect", "reflect.exe"}:
+        if on_path and os.path.realpath(on_path) == os.path.realpath(started):
+            return "reflect"
+        return shlex.quote(started) if os.sep in started else "reflect"
+    if name == "__main__.py" and Path(started).parent.name == "reflect":
+        if on_path:
+            return "reflect"
+        python = Path(sys.executable).name
+        found = shutil.which(python)
+        runner = python if found and os.path.realpath(found) == os.path.realpath(sys.executable) else sys.executable
+        return f"{shlex.quote(runner)} -m reflect"
+    return "reflect"
