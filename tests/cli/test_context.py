@@ -76,3 +76,13 @@ def test_debug_is_read_from_the_run_not_from_a_global(runner):
     assert isinstance(raised.exception, NotFound)
     again = runner.invoke(app, ["show", "nope"])  # the next run starts from its own options
     assert again.exit_code == 1 and not isinstance(again.exception, NotFound)
+
+
+def test_output_to_a_file_or_pipe_has_no_padding_to_the_terminal_width(log, reflect):
+    for company in ("Acme", "Globex"):
+        log(company, "Backend Engineer", "2026-10-01", "--outcome", "rejected", "--went-wrong", "I rambled on and on about the design.")
+    for args in (("themes",), ("plan",), ("feedback", "--pending"), ("stats",)):
+        result = reflect(*args)
+        assert result.exit_code == 0, result.output
+        padded = [line for line in result.stdout.splitlines() if line != line.rstrip(" ")]
+        assert padded == [], (args, padded[:3])

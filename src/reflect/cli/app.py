@@ -81,7 +81,7 @@ class ReflectGroup(LazyGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
-        from reflect.errors import InvalidReflection, ReflectError
+        from reflect.errors import Cancelled, InvalidReflection, ReflectError
 
         try:
             return super().invoke(ctx)
@@ -89,7 +89,9 @@ class ReflectGroup(LazyGroup):
             run = _application(ctx)
             if run.debug:
                 raise
-            if isinstance(error, InvalidReflection) and len(error.problems) > 1:
+            if isinstance(error, Cancelled):
+                run.note(error.message)  # the user said no, or reflect took the safe choice: not an error
+            elif isinstance(error, InvalidReflection) and len(error.problems) > 1:
                 for problem in error.problems:
                     run.error(str(problem))
             else:

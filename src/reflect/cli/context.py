@@ -75,7 +75,8 @@ class Application:
                 # for every command (ReflectGroup.invoke): quietly, exit 0.
                 raise BrokenPipeError
 
-        return Results(file=sys.stdout, highlight=False, soft_wrap=False)
+        target = sys.stdout if stdout_is_terminal() else _Unpadded(sys.stdout)
+        return Results(file=target, highlight=False, soft_wrap=False)
 
     @cached_property
     def err(self) -> Console:
@@ -171,3 +172,42 @@ def discard_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Unpadded:
+    """stdout for output going to a file or a pipe: each line without the spaces rich pads
+    it with to the terminal's width (a file has no width; `diff` and `grep` see them)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._line = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._line + text).split("\n")
+        self._line = lines.pop()
+        if lines:
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._line:
+            self._stream.write(self._line)
+            self._line = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", "utf-8")
