@@ -126,3 +126,23 @@ def test_no_cache_never_touches_the_cache(log, reflect):
 def test_log_does_not_open_the_cache(log):
     log("Acme", "Dev", "2026-01-10")
     assert not cache_file().exists()
+
+
+# --- names that are not UTF-8 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["list"], ["stats"], ["plan"], ["brief"], ["export"], ["feedback", "--pending"], ["themes"]])
+def test_a_file_name_and_data_dir_that_are_not_utf8_work_in_every_command(reflect, log, tmp_path, monkeypatch, command):
+    """``société.toml`` in Latin-1 under ``café/``: the cache cannot keep such names as text; every
+    command reads the journal anyway (it used to crash with a UnicodeEncodeError on every run)."""
+    import os
+    import shutil
+
+    data = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/caf\xe9/journal"))
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(data))
+    ident = log("Acme", "Backend Engineer", "2026-11-20", "--outcome", "rejected", "--went-wrong", "I froze on the design question")
+    shutil.copy(data / f"{ident}.toml", Path(os.fsdecode(os.fsencode(str(data)) + b"/soci\xe9t\xe9.toml")))
+    for _ in range(2):  # cold, then through the cache
+        result = reflect(*command)
+        assert result.exit_code == 0, result.output
+    assert "soci\\xe9t\\xe9" in reflect("list").stdout
