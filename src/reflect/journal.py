@@ -407,15 +407,39 @@ class Journal:
 
             return clean(path.stem)
 
-    def init(self, git: bool = False) -> list[str]:
-        """Create the data directory (0700); with ``git``, make it a git repository. Returns what was done."""
+    def init(self, git: bool = False, force: bool = False) -> list[str]:
+        """Create the data directory (0700); with ``git``, make it a git repository. Returns what was done.
+
+        An existing directory that holds anything but a journal (``/``, a home folder, a link
+        to ``/etc``) is refused without ``force``: init makes its directory private (0700)."""
         existed = self.root.is_dir()
+        if existed and not force:
+            stranger = self.foreign_entry()
+            if stranger is not None:
+                raise ReflectError(
+                    f"{self.root} is not empty and does not look like a journal (it holds {stranger!r}); "
+                    "choose an empty or new directory, or use --force to adopt it"
+                )
         self.ensure_root()
         os.chmod(self.root, atomic.DIR_MODE)
         done = [f"{'Using' if existed else 'Created'} {self.root}"]
         if git:
             done += self.history.init()
         return done
+
+    def foreign_entry(self) -> str | None:
+        """The name of something in the data directory that reflect would not have put there
+        (None for an empty directory or a journal)."""
+        own = {TRASH, DRAFTS, STATE, BACKUPS, ".git", ".gitignore", ".lock", ".gitattributes"}
+        try:
+            names = sorted(os.listdir(self.root))
+        except OSError:
+            return None
+        for name in names:
+            if name in own or name.endswith(SUFFIX) or (name.startswith(".") and name.endswith(atomic.TEMP_SUFFIX)):
+                continue
+            return name
+        return None
 
     def migrate(self, dry_run: bool = False) -> MigrationReport:
         """Upgrade every file of an older schema to the current one, after a backup of each.

@@ -4,7 +4,6 @@ where errors become a message on stderr and an exit code."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -150,7 +149,7 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     data_dir: Annotated[
-        Optional[Path],
+        Optional[str],
         typer.Option("--data-dir", metavar="DIR", help="Where reflections live (default: $REFLECT_DATA_DIR, else your user data directory).", show_default=False),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
