@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from reflect.history import History
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_ID_BYTES = 200
+"""Longest id (in bytes): room left under the file systems' 255-byte names for ``.toml`` and ``-NN``."""
 SUFFIX = ".toml"
 TRASH = "trash"
 DRAFTS = "drafts"
@@ -66,7 +68,18 @@ def check_id(ident: str) -> str:
         raise BadId("an id must not be empty")
     if "\x00" in ident or "/" in ident or "\\" in ident or ident.startswith(".") or os.path.isabs(ident):
         raise BadId(f"not a reflection id: {ident!r} (ids are file names without a path, as shown by `reflect list`)")
+    if len(os.fsencode(ident)) > MAX_ID_BYTES:
+        raise BadId(f"id is {len(os.fsencode(ident))} bytes long, above the {MAX_ID_BYTES}-byte limit of a file name")
     return ident
+
+
+def check_size(data: bytes, path: Path | None = None) -> bytes:
+    """Refuse to write a reflection that every reader would refuse as too large."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidReflection(
+            [Problem(path, "", f"reflection is {len(data):,} bytes once saved, above the {MAX_FILE_BYTES:,}-byte limit; not saved (shorten the text)")]
+        )
+    return data
 
 
 def read_bytes(path: Path) -> bytes:
@@ -325,9 +338,10 @@ class Journal:
         next free name (``ident-2``...) if that id is taken; never overwrites."""
         from reflect import fileformat
 
+        data = check_size(fileformat.dumps(reflection).encode("utf-8"))
+        ident = check_id(ident)
         self.ensure_root()
-        data = fileformat.dumps(reflection).encode("utf-8")
-        path = atomic.create_new(self.root, check_id(ident), data)
+        path = atomic.create_new(self.root, ident, data)
         if record:
             self.record_change(f"{action}: {describe(reflection)}", [path])
         return Entry(path.stem, path, reflection)
@@ -347,6 +361,11 @@ class Journal:
         """
         from reflect.errors import Conflict
 
+        data = text.encode("utf-8")
+        if len(data) > MAX_FILE_BYTES:
+            draft = self.save_draft(path.stem, text)
+            problem = f"reflection is {len(data):,} bytes, above the {MAX_FILE_BYTES:,}-byte limit; not saved, your version is kept as a draft: {draft}"
+            raise InvalidReflection([Problem(path, "", problem)])
         with atomic.locked(self.root):
             self.sweep()
             try:
@@ -359,7 +378,7 @@ class Journal:
                     f"{path} changed on disk since it was opened; it was left as it is "
                     f"and your version is kept as a draft: {draft}"
                 )
-            atomic.replace(path, text.encode("utf-8"))
+            atomic.replace(path, data)
             if self.history.enabled:
                 self.record_change(f"{action}: {self._name(path, text)}", [path])
 
