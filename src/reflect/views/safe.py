@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 
 # C0 controls except tab and newline, DEL, C1 controls (which include CSI, 0x9b),
-# and the lone surrogates that stand for undecodable bytes in file names (a raw
-# 0x9b byte in a name would otherwise reach the terminal as it is).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udcff]")
+# the lone surrogates that stand for undecodable bytes in file names (a raw
+# 0x9b byte in a name would otherwise reach the terminal as it is), and the
+# bidirectional controls (U+202E, right-to-left override, makes text read
+# backwards: "evil.txt" shown as "txt.live").
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\udc80-\\udcff{BIDI}]")
 
 
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0x600 <= code < 0xDC80:
+        return f"\\u{code:04x}"
     return f"\\x{code - 0xDC00 if code >= 0xDC80 else code:02x}"
 
 
