@@ -113,7 +113,14 @@ class Cache:
         self.directory = directory
         self.path = directory / FILE_NAME
         self._db: sqlite3.Connection | None = None
-        self._broken = False
+        #: Why the cache's place is not used (another user could read or replace it), else None.
+        self.refused = self._unsafe()
+        self._broken = self.refused is not None
+
+    def _unsafe(self) -> str | None:
+        from reflect.atomic import unsafe_place
+
+        return unsafe_place(self.directory, directory=True) or unsafe_place(self.path, directory=False)
 
     # -- opening and recovering --------------------------------------------------
 

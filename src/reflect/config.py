@@ -16,6 +16,12 @@ def load_config(path: Path | None = None) -> Config:
     from reflect.dirs import config_file
 
     path = path or config_file()
+    from reflect.atomic import unsafe_place
+
+    unsafe = unsafe_place(path, directory=False)
+    if unsafe:
+        # Whoever can change the config chooses the editor reflect runs.
+        raise ConfigError(f"{unsafe}: not read; make it yours and private (chmod 600) or move it away")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -78,9 +78,14 @@ def _read_regular(path: Path, advice: str) -> bytes:
     import os
     import stat
 
+    from reflect.atomic import unsafe_place
+
     folder = os.lstat(path.parent)  # FileNotFoundError: no state yet
     if stat.S_ISLNK(folder.st_mode) or not stat.S_ISDIR(folder.st_mode):
         raise BadState(f"{path.parent} is not a folder (a link, or a file); reflect does not read through it: {advice}")
+    unsafe = unsafe_place(path.parent, directory=True) or unsafe_place(path, directory=False)
+    if unsafe:
+        raise BadState(f"{unsafe}: not read, another user could have written it; {advice}")
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError as failure:

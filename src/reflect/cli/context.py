@@ -56,7 +56,11 @@ class Application:
             return None
         from reflect.cache import Cache
 
-        return Cache()
+        cache = Cache()
+        if cache.refused:
+            self.warn(f"not using the cache: {cache.refused}")
+            return None
+        return cache
 
     @cached_property
     def config(self) -> Config:
