@@ -224,6 +224,8 @@ def import_path(journal: Journal, source: Path, dry_run: bool = False) -> Import
                 if added:
                     # One commit in history for the whole import, not one per file.
                     journal.record_change(f"import: {len(added)} reflections from {source.name}", added)
+                else:
+                    journal.heal_history()
             steps = done
     return ImportResult(steps, rejected)
 

@@ -156,6 +156,17 @@ class Journal:
             if self._warn is not None:
                 self._warn(problem)
 
+    def heal_history(self) -> None:
+        """Commit what interrupted writes left uncommitted (a rerun import or migrate that
+        had nothing new to write still leaves history whole); a failure is a warning."""
+        if not self.history.enabled:
+            return
+        problem = self.history.commit_leftovers()
+        if problem:
+            self.warnings.append(problem)
+            if self._warn is not None:
+                self._warn(problem)
+
     def sweep(self) -> list[Path]:
         """Remove temporary files left behind by a crashed write (see :func:`atomic.sweep_stale_temps`)."""
         removed: list[Path] = []
@@ -507,6 +518,8 @@ class Journal:
                     f"migrate: {count} file{'s' if count != 1 else ''} to schema {migrations.CURRENT}",
                     [m.path for m in report.migrated],
                 )
+            elif not dry_run:
+                self.heal_history()
         return report
 
 
