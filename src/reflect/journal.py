@@ -416,6 +416,30 @@ class Journal:
             return []
         return sorted(self.trash / n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
 
+    def deleted_at(self, path: Path) -> dt.datetime:
+        """When a reflection in the trash was deleted: moving it there (a new link) changes its
+        ctime, not its mtime."""
+        return dt.datetime.fromtimestamp(os.lstat(path).st_ctime)
+
+    def empty_trash(self, older_than: dt.timedelta | None = None, now: dt.datetime | None = None) -> list[Path]:
+        """Remove for good the reflections in the trash (only those deleted longer than
+        ``older_than`` ago, if given); returns what was removed. History keeps old commits."""
+        now = now or dt.datetime.now()
+        removed: list[Path] = []
+        with atomic.locked(self.root):
+            for path in self.trashed():
+                try:
+                    if older_than is not None and now - self.deleted_at(path) < older_than:
+                        continue
+                    path.unlink()
+                except OSError:  # gone meanwhile, or a folder named *.toml: left alone
+                    continue
+                removed.append(path)
+            if removed and self.history.enabled:
+                count = len(removed)
+                self.record_change(f"trash: emptied {count} reflection{'s' if count != 1 else ''}", removed)
+        return removed
+
     def restore(self, ident: str) -> Entry:
         """Bring a reflection back from the trash under its old id (or the next free one)."""
         with atomic.locked(self.root):
