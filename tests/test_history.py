@@ -100,3 +100,12 @@ def test_a_live_git_commit_waiting_in_its_editor_keeps_its_lock_and_its_commit(r
         os.utime(path, (old, old))
     log("Globex")  # the next write commits the reflection the busy lock kept out
     assert git(data_dir, "status", "--porcelain") == ""
+
+
+def test_a_file_left_just_now_by_a_killed_write_is_committed_by_the_next_one_when_no_writer_waits(reflect, log, data_dir, no_git_identity):
+    assert reflect("init", "--git").exit_code == 0
+    ident = log("Acme")
+    (data_dir / "2026-11-19-just-killed.toml").write_bytes((data_dir / f"{ident}.toml").read_bytes().replace(b"Acme", b"Killed"))
+    log("Globex")
+    assert git(data_dir, "status", "--porcelain") == ""
+    assert subjects(data_dir)[-1] == "recover: 1 file left uncommitted by an interrupted change"

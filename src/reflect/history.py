@@ -25,6 +25,8 @@ FALLBACK_EMAIL = "reflect@localhost"
 GIT_TIMEOUT = 60
 STALE_GIT_LOCK_SECONDS = 120
 LEFTOVER_SECONDS = 5
+GIT_WAIT_SECONDS = 5
+"""How long a write waits for a live git's lock (an orphaned `git add` finishing) before giving up."""
 """A file uncommitted for longer than this was left by an interrupted write; a newer one may
 belong to a writer still waiting for the lock to commit it."""
 
@@ -110,16 +112,22 @@ class History:
         # its commit. So the lock goes only when no git process works in this repository;
         # where processes cannot be seen (no /proc), only when it is old.
         lock = self.root / ".git" / "index.lock"
-        try:
-            age = time.time() - lock.stat().st_mtime
-        except OSError:
-            return
-        busy = git_running_in(self.root)
-        if busy is False or (busy is None and age > STALE_GIT_LOCK_SECONDS):
+        deadline = time.monotonic() + GIT_WAIT_SECONDS
+        while True:
             try:
-                lock.unlink()
+                age = time.time() - lock.stat().st_mtime
             except OSError:
-                pass
+                return
+            busy = git_running_in(self.root)
+            if busy is False or (busy is None and age > STALE_GIT_LOCK_SECONDS):
+                try:
+                    lock.unlink()
+                except OSError:
+                    pass
+                return
+            if busy is None or time.monotonic() > deadline:
+                return  # the commit fails with git's own message, and a later write commits it
+            time.sleep(0.05)  # a git at work (one orphaned by a killed reflect, say) finishes soon
 
     def record(self, message: str, paths: Iterable[Path]) -> str | None:
         """Commit the given files (added, changed or removed) with ``message``.
@@ -196,8 +204,10 @@ class History:
         """Files changed, added or removed but not committed (.gitignore keeps drafts, backups
         and temporary files out); unless ``everything``, only those untouched for a while."""
         done = self._git(git, "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all")
-        if done.returncode != 0:
+        if done.returncode != 0 or not done.stdout:
             return []
+        # No other reflect waiting for the journal's lock: nobody is about to commit what is left.
+        everything = everything or other_writers(self.root) is False
         found = []
         recent = time.time() - LEFTOVER_SECONDS
         for item in done.stdout.split("\0"):
@@ -274,6 +284,25 @@ class History:
             return done.returncode
         sys.stdout.flush()
         return subprocess.run(command, env=env, check=False).returncode
+
+
+def other_writers(root: Path) -> bool | None:
+    """Whether another process has the journal's lock file open (a reflect writing, or waiting
+    to commit what it wrote); None where processes cannot be seen (no ``/proc``)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "fd").is_dir():
+        return None
+    lock = os.path.join(os.path.realpath(root), ".lock")
+    for entry in os.scandir(proc):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            for fd in os.scandir(f"{entry.path}/fd"):
+                if os.readlink(fd.path) == lock:
+                    return True
+        except OSError:
+            continue  # gone since listed, or another user's process
+    return False
 
 
 def git_running_in(root: Path) -> bool | None:
