@@ -109,3 +109,14 @@ def test_a_file_left_just_now_by_a_killed_write_is_committed_by_the_next_one_whe
     log("Globex")
     assert git(data_dir, "status", "--porcelain") == ""
     assert subjects(data_dir)[-1] == "recover: 1 file left uncommitted by an interrupted change"
+
+
+def test_a_git_journal_under_a_name_that_is_not_utf8_keeps_its_history(reflect, tmp_path, monkeypatch, no_git_identity):
+    data = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/caf\xe9/journal"))
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(data))
+    assert reflect("init", "--git").exit_code == 0
+    (data / os.fsdecode(b"soci\xe9t\xe9.toml")).write_text('company = "Soc"\nrole = "Eng"\ndate = 2026-11-20\noutcome = "rejected"\n')
+    result = reflect("log", "--company", "Acme", "--role", "Engineer", "--date", "2026-11-20", "--outcome", "rejected")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert git(data, "status", "--porcelain") == ""

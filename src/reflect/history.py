@@ -81,7 +81,7 @@ class History:
         have = set()
         done = subprocess.run(
             [git, "-C", str(self.root), "config", "--get-regexp", r"^user\.(name|email)$"],
-            capture_output=True, text=True, env=git_env(), timeout=GIT_TIMEOUT, check=False,
+            capture_output=True, text=True, errors="surrogateescape", env=git_env(), timeout=GIT_TIMEOUT, check=False,
         )
         for line in done.stdout.splitlines():
             key, _, value = line.partition(" ")
@@ -101,7 +101,7 @@ class History:
     def _git(self, git: str, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [git, "-C", str(self.root), *args],
-            capture_output=True, text=True, env=git_env(), stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, errors="surrogateescape", env=git_env(), stdin=subprocess.DEVNULL,
             timeout=GIT_TIMEOUT, check=False,
         )
 
