@@ -179,3 +179,16 @@ def test_a_state_folder_that_is_a_link_is_not_read_through(reflect, log, data_di
     result = reflect("plan")
     assert result.exit_code != 0
     assert "reflect does not read through it" in result.stderr
+
+
+def test_json_on_a_terminal_escapes_bidi_overrides_too(log):
+    import os
+    import sys
+
+    import pexpect
+
+    log("Ev\u202eil Corp", "Engineer", "2026-11-20")
+    child = pexpect.spawn(sys.executable, ["-m", "reflect", "list", "--json"], env=dict(os.environ), encoding="utf-8", timeout=30)
+    child.expect(pexpect.EOF)
+    assert "Ev\\u202eil Corp" in child.before
+    assert "\u202e" not in child.before

@@ -48,3 +48,13 @@ def json_safe_bytes(dumped: str) -> bytes:
 
 
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
+
+
+_BIDI_ONLY = re.compile(f"[{BIDI}]")
+
+
+def json_for_terminal(dumped: str) -> str:
+    """JSON text with the bidirectional controls escaped too (``\\u202e``, the same character
+    to a JSON reader): for a terminal, where they would reorder what is shown. Not used for
+    pipes and files, where searching 30 MB for them would cost more than it protects."""
+    return _BIDI_ONLY.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
