@@ -126,3 +126,52 @@ def test_no_cache_never_touches_the_cache(log, reflect):
 def test_log_does_not_open_the_cache(log):
     log("Acme", "Dev", "2026-01-10")
     assert not cache_file().exists()
+
+
+# --- names that are not UTF-8 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["list"], ["stats"], ["plan"], ["brief"], ["export"], ["feedback", "--pending"], ["themes"]])
+def test_a_file_name_and_data_dir_that_are_not_utf8_work_in_every_command(reflect, log, tmp_path, monkeypatch, command):
+    """``société.toml`` in Latin-1 under ``café/``: the cache cannot keep such names as text; every
+    command reads the journal anyway (it used to crash with a UnicodeEncodeError on every run)."""
+    import os
+    import shutil
+
+    data = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/caf\xe9/journal"))
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(data))
+    ident = log("Acme", "Backend Engineer", "2026-11-20", "--outcome", "rejected", "--went-wrong", "I froze on the design question")
+    shutil.copy(data / f"{ident}.toml", Path(os.fsdecode(os.fsencode(str(data)) + b"/soci\xe9t\xe9.toml")))
+    for _ in range(2):  # cold, then through the cache
+        result = reflect(*command)
+        assert result.exit_code == 0, result.output
+    assert "soci\\xe9t\\xe9" in reflect("list").stdout
+
+
+@pytest.mark.parametrize("corruption", ["nested", "pattern", "theme"])
+def test_a_corrupt_theme_cache_file_is_discarded_and_rebuilt(reflect, log, tmp_path, corruption):
+    """200,000 nested brackets raised RecursionError, a malformed pattern a TypeError: the file is rebuilt."""
+    log("Acme", "Engineer", "2026-11-20", "--went-wrong", "I rambled on the design question")
+    assert reflect("themes").exit_code == 0
+    cache = tmp_path / "cache"
+    (taxonomy,) = cache.glob("taxonomy-*.json")
+    (themes,) = cache.glob("themes-*.json")
+    if corruption == "nested":
+        taxonomy.write_text("[" * 200_000)
+        themes.write_text("{\"a\":" * 200_000)
+    elif corruption == "pattern":
+        data = json.loads(taxonomy.read_text())
+        patterns = [p for seconds in data["by_first"].values() for ps in seconds.values() for p in ps] + data["prefixed"]
+        for number, pattern in enumerate(patterns):
+            pattern[number % 3] = [1] if number % 3 == 2 else (["theme"] if number % 3 == 0 else 5)
+        taxonomy.write_text(json.dumps(data))
+    else:
+        data = json.loads(themes.read_text())
+        data["themes"][0]["triggers"] = [3]
+        themes.write_text(json.dumps(data))
+    log("Globex", "Engineer", "2026-11-21", "--went-wrong", "I rambled again")  # a cold scan needs the patterns
+    result = reflect("themes")
+    assert result.exit_code == 0, result.output
+    assert "Conciseness" in result.stdout
+    for path in (taxonomy, themes):
+        assert isinstance(json.loads(path.read_text()), dict)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -125,3 +126,46 @@ def test_a_bad_file_read_on_every_run_does_not_prepare_the_shared_work(log, data
         values, problems = derive_all(journal, Recipe("company", "v1", lambda entry: entry.reflection.company, prepared=prepared), Cache())
         assert list(values.values()) == ["Acme"] and {p.path.name for p in problems} == {"broken.toml"}
     assert prepared == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_the_workers_of_a_killed_cold_analysis_die_with_it(log, data_dir, tmp_path):
+    """SIGKILL of a cold `reflect themes`: its workers used to sleep forever (about 70 MB each)."""
+    import signal
+    import subprocess
+    import time
+
+    ident = log("Acme", "Engineer", "2026-11-20", "--went-wrong", "I rambled on the design question")
+    text = (data_dir / f"{ident}.toml").read_text()
+    for number in range(3000):
+        (data_dir / f"copy-{number:05}.toml").write_text(text.replace("Acme", f"Acme {number}"))
+    leftovers = []
+    for _attempt in range(3):
+        run = subprocess.Popen([sys.executable, "-m", "reflect", "themes"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        workers: list[int] = []
+        deadline = time.monotonic() + 60
+        while not workers and run.poll() is None and time.monotonic() < deadline:
+            found = subprocess.run(["ps", "-o", "pid=", "--ppid", str(run.pid)], capture_output=True, text=True).stdout.split()
+            workers = [int(pid) for pid in found]
+            time.sleep(0.01)
+        if not workers:
+            run.wait()
+            continue
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        time.sleep(2)
+        leftovers += [pid for pid in workers if os.path.exists(f"/proc/{pid}") and "Z" not in _state(pid)]
+        for pid in leftovers:
+            os.kill(pid, signal.SIGKILL)
+        subprocess.run(["rm", "-rf", os.environ["REFLECT_CACHE_DIR"]], check=True)  # cold again
+        break
+    else:
+        pytest.skip("the analysis ended before its workers could be seen")
+    assert leftovers == []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"

@@ -20,12 +20,49 @@ STALE_TEMP_SECONDS = 3600
 
 
 def ensure_dir(path: Path) -> Path:
-    """Create a private directory (and its parents) if missing; returns it."""
+    """Create a private directory (and its missing parents, private too) if missing; returns it."""
     if not path.is_dir():
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        # mkdir's mode is filtered by the umask; privacy must not depend on it.
-        os.chmod(path, DIR_MODE)
+        missing = []
+        folder = path
+        while not os.path.lexists(folder) and folder.parent != folder:
+            missing.append(folder)
+            folder = folder.parent
+        for folder in reversed(missing):
+            try:
+                folder.mkdir(mode=DIR_MODE)
+            except FileExistsError:
+                if not folder.is_dir():
+                    raise
+                continue  # made by another process at the same moment
+            # mkdir's mode is filtered by the umask (parents were made 0777 under umask 000);
+            # privacy must not depend on it.
+            os.chmod(folder, DIR_MODE)
+        if not path.is_dir():
+            path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)  # raises the right error (a file in the way...)
     return path
+
+
+def unsafe_place(path: Path, directory: bool) -> str | None:
+    """Why another user could read or replace ``path`` (owned by someone else, or writable by
+    group or others), or None when it is safe or missing. Readable by group or others but
+    owned by this user: made private at once, as reflect would have made it."""
+    import stat
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        return f"{path} belongs to another user (uid {info.st_uid})"
+    if info.st_mode & 0o022:
+        return f"{path} can be changed by other users (mode {stat.S_IMODE(info.st_mode):o})"
+    private = DIR_MODE if directory else FILE_MODE
+    if stat.S_IMODE(info.st_mode) & ~private:
+        try:
+            os.chmod(path, private)
+        except OSError:
+            return f"{path} can be read by other users (mode {stat.S_IMODE(info.st_mode):o})"
+    return None
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -113,7 +113,14 @@ class Cache:
         self.directory = directory
         self.path = directory / FILE_NAME
         self._db: sqlite3.Connection | None = None
-        self._broken = False
+        #: Why the cache's place is not used (another user could read or replace it), else None.
+        self.refused = self._unsafe()
+        self._broken = self.refused is not None
+
+    def _unsafe(self) -> str | None:
+        from reflect.atomic import unsafe_place
+
+        return unsafe_place(self.directory, directory=True) or unsafe_place(self.path, directory=False)
 
     # -- opening and recovering --------------------------------------------------
 
@@ -205,7 +212,7 @@ class Cache:
         except sqlite3.Error as error:
             self._failed(error)
             return {}
-        return {name: Row(ident, (m, s, i, c), body) for name, ident, m, s, i, c, body in found}
+        return {_name_of(name): Row(ident, (m, s, i, c), body) for name, ident, m, s, i, c, body in found}
 
     def reflection_text(self, row: Row) -> Row:
         """The row with its reflection's JSON read (a no-op for a row read with its text)."""
@@ -280,7 +287,7 @@ class Cache:
                 db.execute(
                     "INSERT OR REPLACE INTO files(root, name, mtime_ns, size, ino, ctime_ns, reflection)"
                     " VALUES(?,?,?,?,?,?,?)",
-                    (where, name, *key, reflection if isinstance(reflection, str) else reflection.model_dump_json(by_alias=True)),
+                    (where, _storable(name), *key, reflection if isinstance(reflection, str) else reflection.model_dump_json(by_alias=True)),
                 )
             db.execute("COMMIT")
         except sqlite3.Error as error:
@@ -376,8 +383,22 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _root(root: Path) -> str:
-    return os.path.abspath(root)
+def _root(root: Path) -> str | bytes:
+    return _storable(os.path.abspath(root))
+
+
+def _storable(name: str) -> str | bytes:
+    """A path or file name as SQLite can hold it: text, or (for a name that is not UTF-8,
+    which Python holds with lone surrogates that SQLite's text refuses) its bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name)
+    return name
+
+
+def _name_of(stored: str | bytes) -> str:
+    return os.fsdecode(stored) if isinstance(stored, bytes) else stored
 
 
 def _is_busy(error: sqlite3.Error) -> bool:

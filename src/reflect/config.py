@@ -16,6 +16,12 @@ def load_config(path: Path | None = None) -> Config:
     from reflect.dirs import config_file
 
     path = path or config_file()
+    from reflect.atomic import unsafe_place
+
+    unsafe = unsafe_place(path, directory=False)
+    if unsafe:
+        # Whoever can change the config chooses the editor reflect runs.
+        raise ConfigError(f"{unsafe}: not read; make it yours and private (chmod 600) or move it away")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -66,18 +72,21 @@ def save_config_text(path: Path, text: str, original: bytes | None) -> None:
     from reflect import atomic
 
     atomic.ensure_dir(path.parent)
-    current = path.read_bytes() if path.exists() else None
-    if current != original:
-        draft = save_config_draft(path, text)
-        raise ConfigError(f"{path} changed since it was opened; it was left as it is and your version is kept: {draft}")
-    if original is None:
-        try:
-            atomic.write_file(path, text.encode("utf-8"))
-        except FileExistsError:
+    # Compare-then-replace under a lock (the journal's kind, in the config's folder): two
+    # editors saving at the same moment must not both see the old file and both "save".
+    with atomic.locked(path.parent):
+        current = path.read_bytes() if path.exists() else None
+        if current != original:
             draft = save_config_draft(path, text)
-            raise ConfigError(f"{path} appeared while you were editing; your version is kept: {draft}") from None
-    else:
-        atomic.replace(path, text.encode("utf-8"))
+            raise ConfigError(f"{path} changed since it was opened; it was left as it is and your version is kept: {draft}")
+        if original is None:
+            try:
+                atomic.write_file(path, text.encode("utf-8"))
+            except FileExistsError:
+                draft = save_config_draft(path, text)
+                raise ConfigError(f"{path} appeared while you were editing; your version is kept: {draft}") from None
+        else:
+            atomic.replace(path, text.encode("utf-8"))
 
 
 def save_config_draft(path: Path, text: str) -> Path:

@@ -24,6 +24,11 @@ FALLBACK_NAME = "reflect"
 FALLBACK_EMAIL = "reflect@localhost"
 GIT_TIMEOUT = 60
 STALE_GIT_LOCK_SECONDS = 120
+LEFTOVER_SECONDS = 5
+GIT_WAIT_SECONDS = 5
+"""How long a write waits for a live git's lock (an orphaned `git add` finishing) before giving up."""
+"""A file uncommitted for longer than this was left by an interrupted write; a newer one may
+belong to a writer still waiting for the lock to commit it."""
 
 GITIGNORE = """\
 # Written by `reflect init --git`: reflect's private working files stay out of history.
@@ -76,7 +81,7 @@ class History:
         have = set()
         done = subprocess.run(
             [git, "-C", str(self.root), "config", "--get-regexp", r"^user\.(name|email)$"],
-            capture_output=True, text=True, env=git_env(), timeout=GIT_TIMEOUT, check=False,
+            capture_output=True, text=True, errors="surrogateescape", env=git_env(), timeout=GIT_TIMEOUT, check=False,
         )
         for line in done.stdout.splitlines():
             key, _, value = line.partition(" ")
@@ -96,32 +101,46 @@ class History:
     def _git(self, git: str, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [git, "-C", str(self.root), *args],
-            capture_output=True, text=True, env=git_env(), stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, errors="surrogateescape", env=git_env(), stdin=subprocess.DEVNULL,
             timeout=GIT_TIMEOUT, check=False,
         )
 
     def _clear_stale_index_lock(self) -> None:
-        # Called with reflect's own lock held: an index.lock this old was left by a
-        # git killed mid-commit, and would otherwise block every later commit.
+        # Called with reflect's own lock held. An index.lock is left by a git killed
+        # mid-commit and blocks every later commit; but a live git (the user's own
+        # `git commit`, waiting in its editor) holds one too, and removing that loses
+        # its commit. So the lock goes only when no git process works in this repository;
+        # where processes cannot be seen (no /proc), only when it is old.
         lock = self.root / ".git" / "index.lock"
-        try:
-            if time.time() - lock.stat().st_mtime > STALE_GIT_LOCK_SECONDS:
-                lock.unlink()
-        except OSError:
-            pass
+        deadline = time.monotonic() + GIT_WAIT_SECONDS
+        while True:
+            try:
+                age = time.time() - lock.stat().st_mtime
+            except OSError:
+                return
+            busy = git_running_in(self.root)
+            if busy is False or (busy is None and age > STALE_GIT_LOCK_SECONDS):
+                try:
+                    lock.unlink()
+                except OSError:
+                    pass
+                return
+            if busy is None or time.monotonic() > deadline:
+                return  # the commit fails with git's own message, and a later write commits it
+            time.sleep(0.05)  # a git at work (one orphaned by a killed reflect, say) finishes soon
 
     def record(self, message: str, paths: Iterable[Path]) -> str | None:
         """Commit the given files (added, changed or removed) with ``message``.
 
-        Returns None on success or when there is no repository; otherwise a one-line
-        warning. Never raises for a git failure: the files are already written.
+        Then whatever earlier writes left uncommitted (a process killed between its
+        write and its commit, a commit refused while a lock was held) is committed too,
+        in a second commit that says so; files changed in the last
+        :data:`LEFTOVER_SECONDS` are left to the writer that may still be about to commit
+        them. Returns None on success or when there is no repository; otherwise a
+        one-line warning. Never raises for a git failure: the files are already written.
         """
         if not self.enabled:
             return None
-        try:
-            git = self.git_path()
-        except GitMissing as error:
-            return f"not recorded in history: {error.message}"
         rel = []
         for path in paths:
             try:
@@ -130,30 +149,83 @@ class History:
                 continue
         if not rel:
             return None
+        return self._commit(message, rel, everything=False)
+
+    def commit_leftovers(self) -> str | None:
+        """Commit everything interrupted writes left uncommitted (after a rerun import or
+        migrate that had nothing new to write); None or a one-line warning."""
+        if not self.enabled:
+            return None
+        return self._commit("", [], everything=True)
+
+    def _commit(self, message: str, rel: list[str], everything: bool) -> str | None:
+        try:
+            git = self.git_path()
+        except GitMissing as error:
+            return f"not recorded in history: {error.message}"
         try:
             with atomic.locked(self.root):
                 self._clear_stale_index_lock()
-                present = [p for p in rel if os.path.lexists(self.root / p)]
-                gone = [p for p in rel if p not in present]
-                steps = []
-                if present:
-                    steps.append(("add", "--", *present))
-                if gone:
-                    steps.append(("rm", "--cached", "--quiet", "--ignore-unmatch", "--", *gone))
-                for step in steps:
-                    done = self._git(git, *step)
-                    if done.returncode != 0:
-                        return f"not recorded in history: git {step[0]} failed: {_first_line(done)}"
-                staged = self._git(git, "diff", "--cached", "--no-renames", "--name-only", "-z", "--", *rel)
-                changed = [p for p in staged.stdout.split("\0") if p]
-                if staged.returncode != 0 or not changed:
-                    return None
-                done = self._git(git, *self._identity(git), "commit", "--quiet", "--no-edit", "-m", message, "--only", "--", *changed)
-                if done.returncode != 0:
-                    return f"not recorded in history: git commit failed: {_first_line(done)}"
+                if rel:
+                    problem = self._commit_paths(git, message, rel)
+                    if problem:
+                        return problem
+                leftovers = self._leftovers(git, everything)
+                if leftovers:
+                    count = len(leftovers)
+                    note = f"recover: {count} file{'s' if count != 1 else ''} left uncommitted by an interrupted change"
+                    return self._commit_paths(git, note, leftovers)
         except (OSError, subprocess.SubprocessError) as error:
             return f"not recorded in history: {error}"
         return None
+
+    def _commit_paths(self, git: str, message: str, rel: list[str]) -> str | None:
+        present = [p for p in rel if os.path.lexists(self.root / p)]
+        gone = [p for p in rel if p not in present]
+        steps = []
+        if present:
+            steps.append(("add", "--", *present))
+        if gone:
+            steps.append(("rm", "--cached", "--quiet", "--ignore-unmatch", "--", *gone))
+        for step in steps:
+            done = self._git(git, *step)
+            if done.returncode != 0:
+                return f"not recorded in history: git {step[0]} failed: {_first_line(done)}"
+        staged = self._git(git, "diff", "--cached", "--no-renames", "--name-only", "-z", "--", *rel)
+        changed = [p for p in staged.stdout.split("\0") if p]
+        if staged.returncode != 0 or not changed:
+            return None
+        done = self._git(git, *self._identity(git), "commit", "--quiet", "--no-edit", "-m", message, "--only", "--", *changed)
+        if done.returncode != 0:
+            return f"not recorded in history: git commit failed: {_first_line(done)}"
+        return None
+
+    def _leftovers(self, git: str, everything: bool) -> list[str]:
+        """Files changed, added or removed but not committed (.gitignore keeps drafts, backups
+        and temporary files out); unless ``everything``, only those untouched for a while."""
+        done = self._git(git, "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all")
+        if done.returncode != 0 or not done.stdout:
+            return []
+        # No other reflect waiting for the journal's lock: nobody is about to commit what is left.
+        everything = everything or other_writers(self.root) is False
+        found = []
+        recent = time.time() - LEFTOVER_SECONDS
+        for item in done.stdout.split("\0"):
+            if len(item) < 4:
+                continue
+            path = item[3:]
+            try:
+                info = os.lstat(self.root / path)
+            except OSError:
+                found.append(path)  # removed
+                continue
+            if everything or info.st_mtime < recent:
+                found.append(path)
+        return found
+
+    def _broken(self, git: str) -> bool:
+        """A ``.git`` that git does not take for a repository (``init`` killed half-way)."""
+        return not (self.root / ".git" / "HEAD").is_file() or self._git(git, "rev-parse", "--git-dir").returncode != 0
 
     def init(self) -> list[str]:
         """Make the data directory a git repository (if it is not one) and commit what is there.
@@ -164,12 +236,15 @@ class History:
         done_lines = []
         atomic.ensure_dir(self.root)
         with atomic.locked(self.root):
-            if not self.enabled:
+            repair = self.enabled and self._broken(git)
+            if not self.enabled or repair:
                 # --shared=0600: history stays as private as the journal, whatever the umask.
+                # On a half-made .git (init killed), git init fills in what is missing.
                 done = self._git(git, "init", "--quiet", "--shared=0600")
                 if done.returncode != 0:
                     raise ReflectError(f"git init failed in {self.root}: {_first_line(done)}")
-                done_lines.append(f"Made {self.root} a git repository")
+                done_lines.append(f"Repaired the half-made git repository in {self.root}" if repair else f"Made {self.root} a git repository")
+            self._clear_stale_index_lock()
             ignore = self.root / ".gitignore"
             if not os.path.lexists(ignore):
                 atomic.replace(ignore, GITIGNORE.encode())
@@ -209,6 +284,52 @@ class History:
             return done.returncode
         sys.stdout.flush()
         return subprocess.run(command, env=env, check=False).returncode
+
+
+def other_writers(root: Path) -> bool | None:
+    """Whether another process has the journal's lock file open (a reflect writing, or waiting
+    to commit what it wrote); None where processes cannot be seen (no ``/proc``)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "fd").is_dir():
+        return None
+    lock = os.path.join(os.path.realpath(root), ".lock")
+    for entry in os.scandir(proc):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            for fd in os.scandir(f"{entry.path}/fd"):
+                if os.readlink(fd.path) == lock:
+                    return True
+        except OSError:
+            continue  # gone since listed, or another user's process
+    return False
+
+
+def git_running_in(root: Path) -> bool | None:
+    """Whether a git process works in ``root`` (its directory, or a file open there);
+    None where processes cannot be seen (no ``/proc``)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "fd").is_dir():
+        return None
+    where = os.path.realpath(root)
+
+    def inside(path: str) -> bool:
+        return path == where or path.startswith(where + os.sep)
+
+    for entry in os.scandir(proc):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if not Path(entry.path, "comm").read_text().startswith("git"):
+                continue
+            if inside(os.path.realpath(os.readlink(f"{entry.path}/cwd"))):
+                return True
+            for fd in os.scandir(f"{entry.path}/fd"):
+                if inside(os.readlink(fd.path)):
+                    return True
+        except OSError:
+            continue  # gone since listed, or another user's process
+    return False
 
 
 def _first_line(done: subprocess.CompletedProcess[str]) -> str:

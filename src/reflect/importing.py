@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from reflect.errors import BadId, InvalidReflection, NotFound, Problem
+from reflect.errors import BadId, InvalidReflection, NotFound, Problem, ReflectError
 from reflect.journal import SUFFIX, Journal, check_id, file_stem
 from reflect.models import Reflection, validate_reflection
 
@@ -198,19 +198,52 @@ def _free_name(ident: str, taken: set[str], root: Path) -> str:
 
 
 def import_path(journal: Journal, source: Path, dry_run: bool = False) -> ImportResult:
-    """Import every record in ``source``; with ``dry_run``, only say what would happen."""
+    """Import every record in ``source``; with ``dry_run``, only say what would happen.
+
+    A record that cannot be saved (too large, a name the file system refuses) is
+    rejected with its reason and the others are imported; what was written is
+    committed to history even then."""
     from reflect import atomic
 
     records, rejected = read_records(source)
+    records, too_large = _sized(records)
+    rejected += too_large
     with atomic.locked(journal.root) if not dry_run else contextlib.nullcontext():
         steps = plan(journal, records)
         if not dry_run:
-            steps = [_apply(journal, step) for step in steps]
-            added = [journal.path_for(step.ident) for step in steps if step.action != "have"]
-            if added:
-                # One commit in history for the whole import, not one per file.
-                journal.record_change(f"import: {len(added)} reflections from {source.name}", added)
+            done: list[Step] = []
+            try:
+                for step in steps:
+                    try:
+                        done.append(_apply(journal, step))
+                    except (ReflectError, OSError) as error:
+                        message = error.message if isinstance(error, ReflectError) else f"cannot save: {error.strerror or error}"
+                        rejected.append(Rejection(step.record.source, (Problem(None, "", message),)))
+            finally:
+                added = [journal.path_for(step.ident) for step in done if step.action != "have"]
+                if added:
+                    # One commit in history for the whole import, not one per file.
+                    journal.record_change(f"import: {len(added)} reflections from {source.name}", added)
+                else:
+                    journal.heal_history()
+            steps = done
     return ImportResult(steps, rejected)
+
+
+def _sized(records: list[Record]) -> tuple[list[Record], list[Rejection]]:
+    """The records small enough to be read back once saved, and a rejection for each other."""
+    from reflect import fileformat
+    from reflect.journal import check_size
+
+    kept, rejected = [], []
+    for record in records:
+        try:
+            check_size(fileformat.dumps(record.reflection).encode("utf-8"))
+        except InvalidReflection as error:
+            rejected.append(Rejection(record.source, tuple(error.problems)))
+            continue
+        kept.append(record)
+    return kept, rejected
 
 
 def _apply(journal: Journal, step: Step) -> Step:

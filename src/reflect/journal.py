@@ -11,16 +11,28 @@ import contextlib
 import datetime as dt
 import functools
 import os
-import re
 import stat
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect import atomic
-from reflect.errors import Ambiguous, BadId, InvalidReflection, NotFound, Problem, ReflectError
+from reflect.errors import Ambiguous, InvalidReflection, NotFound, Problem, ReflectError
+from reflect.files import (  # noqa: F401 - what the journal's files are, named here for its users
+    _GENERATED,
+    MAX_FILE_BYTES,
+    MAX_ID_BYTES,
+    SUFFIX,
+    check_id,
+    check_size,
+    describe,
+    file_stem,
+    named_after,
+    parse_file,
+    read_bytes,
+    slug,
+)
 from reflect.models.entry import Entry, Migrated, MigrationReport, newest_first
 
 if TYPE_CHECKING:
@@ -28,8 +40,6 @@ if TYPE_CHECKING:
     from reflect.cache import Cache
     from reflect.history import History
 
-MAX_FILE_BYTES = 1024 * 1024
-SUFFIX = ".toml"
 TRASH = "trash"
 DRAFTS = "drafts"
 STATE = "state"
@@ -46,105 +56,10 @@ class LoadResult:
         return sorted({p.path for p in self.problems if p.path is not None})
 
 
-def slug(text: str, limit: int = 40) -> str:
-    """A lowercase slug that stays readable in any script.
-
-    Latin letters lose their accents (``"Société Générale"`` -> ``"societe-generale"``);
-    letters and digits of other scripts are kept (``"株式会社テスト"`` stays as it is);
-    a symbol becomes its Unicode name (``"🚀🚀"`` -> ``"rocket-rocket"``). At most
-    ``limit`` characters and 60 bytes of UTF-8, so that a file name stays within what
-    every file system allows.
-    """
-    words = []
-    for char in unicodedata.normalize("NFC", text):
-        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
-        if plain:
-            words.append(plain.lower())
-        elif char.isalnum():
-            words.append(char.lower())
-        elif unicodedata.category(char) == "So":
-            words.append(f"-{unicodedata.name(char, '').lower()}-")
-        else:
-            words.append("-")
-    cleaned = re.sub(r"[\W_]+", "-", "".join(words)).strip("-")
-    cut = cleaned[:limit]
-    while len(cut.encode("utf-8")) > 60:
-        cut = cut[:-1]
-    return cut.rstrip("-") or "x"
-
-
-def file_stem(reflection: Reflection) -> str:
-    """A reflection's file name without ``.toml``: ``2026-11-20-acme-backend-engineer``.
-
-    The name follows the date, company and role: when an edit changes one of them the
-    file is renamed (see :meth:`Journal.replace_text`), so the id never states old facts.
-    """
-    return f"{reflection.date.isoformat()}-{slug(reflection.company)}-{slug(reflection.role)}"
-
-
-def named_after(stem: str, reflection: Reflection) -> bool:
-    """Whether ``stem`` is the name reflect gives ``reflection`` (``stem``, ``stem-2``...)."""
-    expected = file_stem(reflection)
-    return stem == expected or re.fullmatch(re.escape(expected) + r"-[0-9]+", stem) is not None
-
-
-_GENERATED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-")
-
-
-def check_id(ident: str) -> str:
-    """Refuse anything that is not a plain id: paths, ``..``, NUL bytes, hidden names."""
-    ident = ident.strip()
-    if ident.endswith(SUFFIX):
-        ident = ident[: -len(SUFFIX)]
-    if not ident:
-        raise BadId("an id must not be empty")
-    if "\x00" in ident or "/" in ident or "\\" in ident or ident.startswith(".") or os.path.isabs(ident):
-        raise BadId(f"not a reflection id: {ident!r} (ids are file names without a path, as shown by `reflect list`)")
-    return ident
-
-
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, refusing links, non-files and files above the size limit."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        raise InvalidReflection([Problem(path, "", "no such file")]) from None
-    if stat.S_ISLNK(info.st_mode):
-        raise InvalidReflection([Problem(path, "", "symbolic link, not followed")])
-    if stat.S_ISDIR(info.st_mode):
-        raise InvalidReflection([Problem(path, "", "is a directory, not a reflection file")])
-    if not stat.S_ISREG(info.st_mode):
-        raise InvalidReflection([Problem(path, "", "not a regular file")])
-    if info.st_size > MAX_FILE_BYTES:
-        raise InvalidReflection(
-            [Problem(path, "", f"file is {info.st_size:,} bytes, above the {MAX_FILE_BYTES:,}-byte limit; not read")]
-        )
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "rb") as handle:
-        # Read one byte past the limit: the file may have grown since lstat.
-        raw = handle.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:
-        raise InvalidReflection([Problem(path, "", f"file is above the {MAX_FILE_BYTES:,}-byte limit; not read")])
-    return raw
-
-
-def parse_file(path: Path, raw: bytes) -> Reflection:
-    from reflect import fileformat
-
-    return fileformat.loads(fileformat.decode(raw, path), path)
-
-
 def _sorted_names(names: Iterable[str]) -> list[str]:
     """File names in the order of their paths in one folder (sorting the names: much
     cheaper than sorting Path objects; Windows paths compare without case)."""
     return sorted(names, key=str.lower) if os.name == "nt" else sorted(names)
-
-
-def describe(reflection: Reflection) -> str:
-    """``2026-11-20 acme backend engineer``: a reflection named in one plain line (for history)."""
-    from reflect.history import clean
-
-    return f"{reflection.date.isoformat()} {clean(reflection.company)} {clean(reflection.role)}"
 
 
 class Journal:
@@ -172,6 +87,17 @@ class Journal:
         it does nothing. A failure never undoes or blocks the write: it becomes a warning.
         """
         problem = self.history.record(message, list(paths))
+        if problem:
+            self.warnings.append(problem)
+            if self._warn is not None:
+                self._warn(problem)
+
+    def heal_history(self) -> None:
+        """Commit what interrupted writes left uncommitted (a rerun import or migrate that
+        had nothing new to write still leaves history whole); a failure is a warning."""
+        if not self.history.enabled:
+            return
+        problem = self.history.commit_leftovers()
         if problem:
             self.warnings.append(problem)
             if self._warn is not None:
@@ -359,9 +285,10 @@ class Journal:
         next free name (``ident-2``...) if that id is taken; never overwrites."""
         from reflect import fileformat
 
+        data = check_size(fileformat.dumps(reflection).encode("utf-8"))
+        ident = check_id(ident)
         self.ensure_root()
-        data = fileformat.dumps(reflection).encode("utf-8")
-        path = atomic.create_new(self.root, check_id(ident), data)
+        path = atomic.create_new(self.root, ident, data)
         schema = self.root / fileformat.SCHEMA_FILE
         fresh = not os.path.lexists(schema)
         if fresh:
@@ -387,6 +314,11 @@ class Journal:
         """
         from reflect.errors import Conflict
 
+        data = text.encode("utf-8")
+        if len(data) > MAX_FILE_BYTES:
+            draft = self.save_draft(path.stem, text)
+            problem = f"reflection is {len(data):,} bytes, above the {MAX_FILE_BYTES:,}-byte limit; not saved, your version is kept as a draft: {draft}"
+            raise InvalidReflection([Problem(path, "", problem)])
         with atomic.locked(self.root):
             self.sweep()
             try:
@@ -399,7 +331,7 @@ class Journal:
                     f"{path} changed on disk since it was opened; it was left as it is "
                     f"and your version is kept as a draft: {draft}"
                 )
-            atomic.replace(path, text.encode("utf-8"))
+            atomic.replace(path, data)
             moved = self._follow_facts(path, original, text)
             self.ensure_schema()
             if self.history.enabled:
@@ -456,6 +388,30 @@ class Journal:
             return []
         return sorted(self.trash / n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
 
+    def deleted_at(self, path: Path) -> dt.datetime:
+        """When a reflection in the trash was deleted: moving it there (a new link) changes its
+        ctime, not its mtime."""
+        return dt.datetime.fromtimestamp(os.lstat(path).st_ctime)
+
+    def empty_trash(self, older_than: dt.timedelta | None = None, now: dt.datetime | None = None) -> list[Path]:
+        """Remove for good the reflections in the trash (only those deleted longer than
+        ``older_than`` ago, if given); returns what was removed. History keeps old commits."""
+        now = now or dt.datetime.now()
+        removed: list[Path] = []
+        with atomic.locked(self.root):
+            for path in self.trashed():
+                try:
+                    if older_than is not None and now - self.deleted_at(path) < older_than:
+                        continue
+                    path.unlink()
+                except OSError:  # gone meanwhile, or a folder named *.toml: left alone
+                    continue
+                removed.append(path)
+            if removed and self.history.enabled:
+                count = len(removed)
+                self.record_change(f"trash: emptied {count} reflection{'s' if count != 1 else ''}", removed)
+        return removed
+
     def restore(self, ident: str) -> Entry:
         """Bring a reflection back from the trash under its old id (or the next free one)."""
         with atomic.locked(self.root):
@@ -477,9 +433,19 @@ class Journal:
 
             return clean(path.stem)
 
-    def init(self, git: bool = False) -> list[str]:
-        """Create the data directory (0700); with ``git``, make it a git repository. Returns what was done."""
+    def init(self, git: bool = False, force: bool = False) -> list[str]:
+        """Create the data directory (0700); with ``git``, make it a git repository. Returns what was done.
+
+        An existing directory that holds anything but a journal (``/``, a home folder, a link
+        to ``/etc``) is refused without ``force``: init makes its directory private (0700)."""
         existed = self.root.is_dir()
+        if existed and not force:
+            stranger = self.foreign_entry()
+            if stranger is not None:
+                raise ReflectError(
+                    f"{self.root} is not empty and does not look like a journal (it holds {stranger!r}); "
+                    "choose an empty or new directory, or use --force to adopt it"
+                )
         self.ensure_root()
         os.chmod(self.root, atomic.DIR_MODE)
         done = [f"{'Using' if existed else 'Created'} {self.root}"]
@@ -487,6 +453,20 @@ class Journal:
         if git:
             done += self.history.init()
         return done
+
+    def foreign_entry(self) -> str | None:
+        """The name of something in the data directory that reflect would not have put there
+        (None for an empty directory or a journal)."""
+        own = {TRASH, DRAFTS, STATE, BACKUPS, ".git", ".gitignore", ".lock", ".gitattributes", "reflection.schema.json"}
+        try:
+            names = sorted(os.listdir(self.root))
+        except OSError:
+            return None
+        for name in names:
+            if name in own or name.endswith(SUFFIX) or (name.startswith(".") and name.endswith(atomic.TEMP_SUFFIX)):
+                continue
+            return name
+        return None
 
     def migrate(self, dry_run: bool = False) -> MigrationReport:
         """Upgrade every file of an older schema to the current one, after a backup of each.
@@ -544,6 +524,8 @@ class Journal:
                     f"migrate: {count} file{'s' if count != 1 else ''} to schema {migrations.CURRENT}" if count else "migrate: the schema copy for editors brought up to date",
                     [*self._moved, *(m.path for m in report.migrated), self.root / fileformat.SCHEMA_FILE],
                 )
+            elif not dry_run:
+                self.heal_history()
         return report
 
     def _tidy(self, path: Path, raw: bytes, data: dict, dry_run: bool) -> Migrated | None:

@@ -49,9 +49,11 @@ def read_state(path: Path, model: type[M], what: str, error: type[BadState] = Ba
 
     advice = f"fix it by hand or move it away (it holds {what})"
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path, advice)
     except FileNotFoundError:
         return model()
+    except BadState as failure:
+        raise error(failure.message) from None
     except OSError as failure:
         raise error(f"{path}: cannot read {what}: {failure.strerror}") from None
     try:
@@ -64,6 +66,40 @@ def read_state(path: Path, model: type[M], what: str, error: type[BadState] = Ba
         problems = problems_from(failure, path)
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise error(f"{problems[0]}{more}; {advice}") from None
+
+
+MAX_STATE_BYTES = 64 * 1024 * 1024
+
+
+def _read_regular(path: Path, advice: str) -> bytes:
+    """A state file's bytes, never through a link (``state/`` or the file itself) and never
+    from a FIFO or a device, which would block the command forever."""
+    import errno
+    import os
+    import stat
+
+    from reflect.atomic import unsafe_place
+
+    folder = os.lstat(path.parent)  # FileNotFoundError: no state yet
+    if stat.S_ISLNK(folder.st_mode) or not stat.S_ISDIR(folder.st_mode):
+        raise BadState(f"{path.parent} is not a folder (a link, or a file); reflect does not read through it: {advice}")
+    unsafe = unsafe_place(path.parent, directory=True) or unsafe_place(path, directory=False)
+    if unsafe:
+        raise BadState(f"{unsafe}: not read, another user could have written it; {advice}")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as failure:
+        if failure.errno == errno.ELOOP:
+            raise BadState(f"{path} is a symbolic link, not followed; {advice}") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise BadState(f"{path}: not a regular file (a FIFO, a device...); {advice}")
+        raw = handle.read(MAX_STATE_BYTES + 1)
+    if len(raw) > MAX_STATE_BYTES:
+        raise BadState(f"{path}: above the {MAX_STATE_BYTES:,}-byte limit of a state file; {advice}")
+    return raw
 
 
 def write_state(journal: Journal, name: str, data: bytes, message: str | None = None) -> Path:

@@ -182,6 +182,9 @@ def _pattern_data(p: Pattern) -> list[Any]:
 
 def _pattern(data: list[Any]) -> Pattern:
     theme, positive, elems, phrase, gap, topic = data
+    # A cache file is not trusted: anything but the shapes written is refused (the file is rebuilt).
+    if not (isinstance(theme, str) and isinstance(phrase, str) and isinstance(elems, list) and all(isinstance(e, str) for e in elems)):
+        raise TypeError("malformed pattern")
     return Pattern(theme, bool(positive), tuple(elems), phrase, int(gap), bool(topic))
 
 
@@ -201,6 +204,9 @@ def _theme_data(t: Theme) -> dict[str, Any]:
 
 def _theme(data: dict[str, Any]) -> Theme:
     tuples = {k: tuple(data[k]) for k in ("triggers", "positives", "actions", "topics", "own_triggers")}
+    texts = [data["id"], data["label"], data["description"], *(t for values in tuples.values() for t in values)]
+    if not all(isinstance(t, str) for t in texts):
+        raise TypeError("malformed theme")  # from a corrupt cache file: rebuilt
     return Theme(id=data["id"], label=data["label"], description=data["description"], builtin=bool(data["builtin"]), **tuples)
 
 
@@ -385,7 +391,7 @@ def _load_json(path: Path | None) -> Any:
     try:
         with open(path, "rb") as handle:
             return json.loads(handle.read())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # a corrupt cache file: rebuilt
         return None
 
 

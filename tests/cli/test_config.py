@@ -115,3 +115,34 @@ def test_config_edit_can_repair_a_broken_config(reflect, config_path, editor):
     assert result.exit_code == 0, result.output
     assert reflect("config").exit_code == 0
 
+
+
+def test_two_config_edits_saving_at_the_same_moment_never_lose_one_silently(tmp_path, config_path):
+    """Both editors close at once: one edit is saved, the other is refused with its text kept
+    as a draft; never both "Saved" with one of them gone (ten rounds, real processes)."""
+    import subprocess
+
+    script = tmp_path / "racing_editor.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "mark, gate = sys.argv[1], sys.argv[2]\n"
+        "with open(sys.argv[3], 'a') as f: f.write(f'\\n# edit {mark}\\n')\n"
+        "open(gate + '.' + mark, 'w').close()\n"
+        "while len([n for n in os.listdir(os.path.dirname(gate)) if n.startswith(os.path.basename(gate) + '.')]) < 2: time.sleep(0.001)\n"
+    )
+    config_path.write_text('default_stage = "technical"\n')
+    for round_ in range(10):
+        gate = tmp_path / f"gate{round_}"
+        runs = []
+        for mark in ("a", "b"):
+            env = {**os.environ, "EDITOR": f"{sys.executable} {script} {mark}{round_} {gate}"}
+            runs.append(subprocess.Popen([sys.executable, "-m", "reflect", "config", "edit"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        outcomes = [run.communicate(timeout=60) for run in runs]
+        saved = [f"{mark}{round_}" for mark, (_, err) in zip("ab", outcomes) if "Saved" in err]
+        text = config_path.read_text()
+        for mark in saved:
+            assert f"# edit {mark}" in text, (round_, outcomes)
+        assert len(saved) == 1, outcomes
+        drafts = [p.read_text() for p in config_path.parent.glob("config-draft-*")]
+        (lost,) = {"a", "b"} - {m[0] for m in saved}
+        assert any(f"# edit {lost}{round_}" in d for d in drafts), outcomes

@@ -81,3 +81,17 @@ def test_without_editor_and_terminal_it_refuses_instead_of_hanging(log, reflect,
     result = reflect("edit", ident)
     assert result.exit_code == 2
     assert "$EDITOR" in result.stderr
+
+
+def test_an_edit_too_large_to_read_back_is_refused_and_kept_as_a_draft(log, reflect, editor, data_dir):
+    ident = log()
+    path = data_dir / f"{ident}.toml"
+    before = path.read_bytes()
+    editor(before.decode().replace("\noutcome = ", '\nlessons = ["' + "z" * 1_100_000 + '"]\noutcome = ', 1))
+    result = reflect("edit", ident)
+    assert result.exit_code == 1
+    assert "above the 1,048,576-byte limit; not saved, your version is kept as a draft" in result.stderr
+    assert path.read_bytes() == before
+    (draft,) = (data_dir / "drafts").glob(f"{ident}-*.toml")
+    assert draft.stat().st_size > 1_100_000
+    assert reflect("check").exit_code == 0

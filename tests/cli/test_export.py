@@ -79,3 +79,16 @@ def test_output_file_is_private_and_never_silently_replaced(log, reflect, tmp_pa
     assert target.read_bytes() == before
     assert reflect("export", "--output", str(target), "--force").exit_code == 0
     assert json.loads(target.read_text())["count"] == 2
+
+
+def test_export_refuses_to_write_over_a_reflection_or_into_the_data_directory(reflect, log, data_dir):
+    ident = log()
+    target = data_dir / f"{ident}.toml"
+    before = target.read_bytes()
+    for output in (target, data_dir / "export.toml", data_dir / "trash" / "x.json"):
+        result = reflect("export", "--force", "--output", str(output))
+        assert result.exit_code == 2
+        assert "is inside the data directory" in result.stderr
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in data_dir.iterdir() if not p.name.startswith(".")) == [f"{ident}.toml", "reflection.schema.json"]
+    assert reflect("check").exit_code == 0

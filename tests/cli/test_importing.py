@@ -166,3 +166,40 @@ def test_csv_and_markdown_exports_are_refused_with_a_hint(reflect, tmp_path):
         result = reflect("import", str(path))
         assert result.exit_code == 1
         assert "import a JSON export" in result.output
+
+
+def test_one_record_with_a_300_character_id_is_rejected_and_the_others_imported_and_committed(reflect, log, tmp_path, data_dir):
+    import json as json_module
+
+    for company in ("Acme", "Globex", "Initech"):
+        log(company)
+    export = json_module.loads(reflect("export").stdout)
+    export["reflections"][1]["id"] = "x" * 300
+    source = tmp_path / "export.json"
+    source.write_text(json_module.dumps(export))
+    other = tmp_path / "other"
+    assert reflect("--data-dir", str(other), "init", "--git").exit_code == 0
+    result = reflect("--data-dir", str(other), "import", str(source))
+    assert result.exit_code == 1
+    assert "rejected" in result.stderr and "id is 300 bytes long, above the 200-byte limit" in result.stderr
+    assert "added 2, already had 0, rejected 1" in result.stderr
+    assert len(list(other.glob("*.toml"))) == 2
+    status = reflect("--data-dir", str(other), "git", "status", "--porcelain")
+    assert status.stdout.strip() == ""
+
+
+def test_a_reflection_too_large_to_read_back_is_refused_when_importing_with_the_limit_named(reflect, log, tmp_path, data_dir):
+    import json as json_module
+
+    log("Acme")
+    export = json_module.loads(reflect("export").stdout)
+    big = dict(export["reflections"][0], id="big", company="Big", went_wrong=["y" * 1_300_000])
+    export["reflections"].append(big)
+    source = tmp_path / "export.json"
+    source.write_text(json_module.dumps(export))
+    for _ in range(2):  # a second import adds no unreadable copy either
+        result = reflect("import", str(source))
+        assert "above the 1,048,576-byte limit" in result.stderr
+        assert result.exit_code == 1
+    assert sorted(p.name for p in data_dir.glob("*.toml")) == [f"{export['reflections'][0]['id']}.toml"]
+    assert reflect("check").exit_code == 0

@@ -126,3 +126,71 @@ def test_rich_view_shows_why_what_and_ids(themes, log, reflect):
     assert "Conciseness" in result.stdout and "seen in 4 interviews" in result.stdout
     assert action in result.stdout and "Feedback to chase" in result.stdout
     assert dt.date.today().isoformat() in result.stdout
+
+
+# --- hostile values and state -----------------------------------------------------------
+
+
+def _far_feedback(data_dir, ident):
+    path = data_dir / f"{ident}.toml"
+    path.write_text(path.read_text().replace('status = "not-requested"', 'status = "requested"\nrequested_on = 9999-12-31'))
+
+
+def test_a_feedback_request_on_the_last_day_there_is_does_not_crash_the_calendars(reflect, log, data_dir, tmp_path):
+    ident = log("Acme", "Engineer", "2026-11-20", "--outcome", "rejected", "--went-wrong", "I rambled")
+    log("Globex", "Engineer", "2026-11-21", "--outcome", "rejected", "--went-wrong", "I rambled again")
+    _far_feedback(data_dir, ident)
+    assert reflect("check").exit_code == 0
+    for command in (["plan", "--ics", str(tmp_path / "plan.ics")], ["drill", "--ics", str(tmp_path / "drill.ics")]):
+        result = reflect(*command)
+        assert result.exit_code == 0, result.output
+    assert "END:VCALENDAR" in (tmp_path / "plan.ics").read_text()
+
+
+def test_bidi_overrides_and_c1_controls_reach_neither_the_terminal_nor_a_calendar(reflect, log, tmp_path):
+    company = "Ev\u202eil\u009b2J Corp"
+    for day in ("2026-11-20", "2026-11-21"):
+        log(company, "Engineer", day, "--outcome", "rejected", "--went-wrong", "I rambled \u202eon design\u009b31m")
+    calendar = tmp_path / "plan.ics"
+    outputs = [reflect(*c).output for c in (["list"], ["plan"], ["feedback", "--pending"], ["themes"], ["show", "2026-11-20"])]
+    assert reflect("plan", "--ics", str(calendar)).exit_code == 0
+    outputs.append(calendar.read_text())
+    for text in outputs:
+        assert "\u202e" not in text and "\u009b" not in text
+    assert "Ev\\u202eil\\x9b2J" in outputs[0]
+
+
+@pytest.mark.parametrize("name,command", [("plan.toml", ["plan"]), ("plan.toml", ["plan", "done", "x"]), ("drill.toml", ["drill"])])
+def test_a_fifo_in_place_of_a_state_file_is_refused_without_hanging(reflect, log, data_dir, name, command):
+    import os
+
+    log()
+    (data_dir / "state").mkdir(exist_ok=True)
+    os.mkfifo(data_dir / "state" / name)
+    result = reflect(*command, input="")
+    assert result.exit_code != 0
+    assert "not a regular file (a FIFO, a device...)" in result.stderr
+
+
+def test_a_state_folder_that_is_a_link_is_not_read_through(reflect, log, data_dir, tmp_path):
+    log()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "plan.toml").write_text("[focus]\n")
+    (data_dir / "state").symlink_to(elsewhere)
+    result = reflect("plan")
+    assert result.exit_code != 0
+    assert "reflect does not read through it" in result.stderr
+
+
+def test_json_on_a_terminal_escapes_bidi_overrides_too(log):
+    import os
+    import sys
+
+    import pexpect
+
+    log("Ev\u202eil Corp", "Engineer", "2026-11-20")
+    child = pexpect.spawn(sys.executable, ["-m", "reflect", "list", "--json"], env=dict(os.environ), encoding="utf-8", timeout=30)
+    child.expect(pexpect.EOF)
+    assert "Ev\\u202eil Corp" in child.before
+    assert "\u202e" not in child.before

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 UID_DOMAIN = "interview-reflect"
 FOLD_AT = 75
 # TEXT may not hold control characters other than tab; newlines are escaped separately.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C1 controls (CSI, 0x9b) and bidirectional overrides (U+202E) would reach the calendar
+# application's display as they are.
+_CONTROL = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,15 @@ def to_ics(events: Iterable[CalendarEvent], now: dt.datetime | None = None, name
         f"X-WR-CALNAME:{escape_text(name)}",
     ]
     for event in events:
+        end = _plus(event.date, 1)
+        if end is None:  # the last day there is (9999-12-31): no calendar can show it
+            continue
         lines += [
             "BEGIN:VEVENT",
             f"UID:{escape_text(event.uid)}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{event.date.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(event.date + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
             f"SUMMARY:{escape_text(event.summary)}",
         ]
         if event.description:
@@ -94,6 +99,14 @@ def to_ics(events: Iterable[CalendarEvent], now: dt.datetime | None = None, name
         lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _plus(day: dt.date, days: int) -> dt.date | None:
+    """``day`` plus ``days``, or None past the last date Python knows (a hand-typed 9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 # --- events -----------------------------------------------------------------------------
@@ -135,7 +148,10 @@ def feedback_events(
         if entry.id in owed:
             day = today
         elif r.outcome != Outcome.WITHDREW and r.feedback.status == FeedbackStatus.REQUESTED:
-            day = (r.feedback.requested_on or r.date) + dt.timedelta(days=chase_days)
+            chase = _plus(r.feedback.requested_on or r.date, chase_days)
+            if chase is None:
+                continue
+            day = chase
         else:
             continue
         verb = "Ask" if r.feedback.status == FeedbackStatus.NOT_REQUESTED else "Chase"

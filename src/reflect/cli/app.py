@@ -4,7 +4,6 @@ where errors become a message on stderr and an exit code."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -36,6 +35,7 @@ class ReflectGroup(LazyGroup):
         "outcome": "reflect.cli.outcome:outcome",
         "applications": "reflect.cli.applications:applications",
         "today": "reflect.cli.today:today",
+        "trash": "reflect.cli.trash:trash_app",
         "themes": "reflect.cli.themes:themes",
         "plan": "reflect.cli.plan:plan_app",
         "questions": "reflect.cli.questions:questions",
@@ -48,6 +48,7 @@ class ReflectGroup(LazyGroup):
         "path": "reflect.cli.path:path",
         "export": "reflect.cli.export:export",
         "import": "reflect.cli.importing:import_reflections",
+        "backup": "reflect.cli.backup:backup_app",
         "init": "reflect.cli.init:init",
         "git": "reflect.cli.git:git",
         "migrate": "reflect.cli.migrate:migrate",
@@ -156,7 +157,7 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     data_dir: Annotated[
-        Optional[Path],
+        Optional[str],
         typer.Option("--data-dir", metavar="DIR", help="Where reflections live (default: $REFLECT_DATA_DIR, else your user data directory).", show_default=False),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,

@@ -56,7 +56,11 @@ class Application:
             return None
         from reflect.cache import Cache
 
-        return Cache()
+        cache = Cache()
+        if cache.refused:
+            self.warn(f"not using the cache: {cache.refused}")
+            return None
+        return cache
 
     @cached_property
     def config(self) -> Config:
@@ -136,9 +140,15 @@ class Application:
     @staticmethod
     def print_json(data: Any) -> None:
         from reflect.views.jsontext import dump
-        from reflect.views.safe import json_safe, json_safe_bytes
+        from reflect.views.safe import json_for_terminal, json_safe, json_safe_bytes
 
         stream = sys.stdout
+        try:
+            terminal = stream.isatty()
+        except (AttributeError, ValueError):
+            terminal = False
+        # On a terminal, bidirectional controls (U+202E) are escaped too, as they are in tables.
+        prepare = json_for_terminal if terminal else str
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
             # JSON is UTF-8 whatever the terminal's encoding (RFC 8259), so it goes straight to
@@ -146,11 +156,11 @@ class Application:
             # character the locale's encoding lacks.
             stream.flush()
             put = buffer.write
-            dump(data, lambda text: put(json_safe_bytes(text)))  # in pieces: a report can be tens of megabytes
+            dump(data, lambda text: put(json_safe_bytes(prepare(text))))  # in pieces: a report can be tens of megabytes
             put(b"\n")
             return
         write = stream.write
-        dump(data, lambda text: write(json_safe(text)))
+        dump(data, lambda text: write(json_safe(prepare(text))))
         write("\n")
 
     @staticmethod

@@ -44,14 +44,20 @@ def export(
     if output is None:
         sys.stdout.write(text)
         return
-    _write(output, text, force)
+    _write(output, text, force, app.journal.root)
     app.note(f"Exported {len(entries)} reflections to {output}")
 
 
-def _write(output: Path, text: str, force: bool) -> None:
+def _write(output: Path, text: str, force: bool, root: Path) -> None:
+    import os
+
     from reflect import atomic
     from reflect.errors import UsageError
 
+    where, journal = os.path.realpath(output), os.path.realpath(root)
+    if os.path.commonpath([where, journal]) == journal:
+        # Over a reflection it would replace the user's text; beside them it would be read as a broken one.
+        raise UsageError(f"{output} is inside the data directory ({root}): export somewhere else")
     try:
         atomic.write_file(output, text.encode("utf-8"), overwrite=force)
     except FileExistsError:
