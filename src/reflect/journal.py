@@ -332,18 +332,19 @@ class Journal:
             self.record_change(f"{action}: {describe(reflection)}", [path])
         return Entry(path.stem, path, reflection)
 
-    def replace(self, entry: Entry, reflection: Reflection, original: bytes, action: str = "update") -> Entry:
+    def replace(self, entry: Entry, reflection: Reflection, original: bytes, action: str = "update", record: bool = True) -> Entry:
         """Rewrite a reflection's file from the model (see :meth:`replace_text`)."""
         from reflect import fileformat
 
-        self.replace_text(entry.path, fileformat.dumps(reflection), original, action=action)
+        self.replace_text(entry.path, fileformat.dumps(reflection), original, action=action, record=record)
         return Entry(entry.id, entry.path, reflection)
 
-    def replace_text(self, path: Path, text: str, original: bytes, action: str = "edit") -> None:
+    def replace_text(self, path: Path, text: str, original: bytes, action: str = "edit", record: bool = True) -> None:
         """Overwrite a file atomically, unless it changed since ``original`` was read.
 
         On a conflict the new text is kept as a draft and :class:`Conflict` is raised,
-        so neither version is lost.
+        so neither version is lost. With ``record=False`` no commit is made (the caller
+        records several changes as one, see :meth:`record_change`).
         """
         from reflect.errors import Conflict
 
@@ -360,7 +361,7 @@ class Journal:
                     f"and your version is kept as a draft: {draft}"
                 )
             atomic.replace(path, text.encode("utf-8"))
-            if self.history.enabled:
+            if record and self.history.enabled:
                 self.record_change(f"{action}: {self._name(path, text)}", [path])
 
     def save_draft(self, ident: str, text: str) -> Path:

@@ -60,6 +60,9 @@ def test_guided_log_reasks_invalid_answers_and_saves(data_dir, tmp_path):
     answer("-", "")
     child.expect("Saved 2026-11-20-acme-backend-engineer")
     child.expect("hurts")
+    child.expect("Enter accepts them all")  # the themes found, settled on the spot
+    child.sendline("")
+    child.expect("Themes settled")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -71,6 +74,7 @@ def test_guided_log_reasks_invalid_answers_and_saves(data_dir, tmp_path):
     assert data["went_wrong"] == ["My answers ran long"]
     assert data["gaps"] == [{"kind": "skill", "detail": "never used Kafka"}]
     assert data["questions"] == [{"text": "Design a URL shortener", "kind": "system-design", "stumped": True, "answer_rating": 2}]
+    assert {"conciseness", "technical-depth"} <= set(data["themes"]["confirmed"])
 
 
 def test_guided_log_stopped_with_ctrl_d_saves_nothing(data_dir, tmp_path):

@@ -62,6 +62,7 @@ def _run(app, flags: dict[str, Any], *, editor: bool, from_file: Path | None, js
 
     journal = app.journal
     settings = app.config
+    asked = False
     if from_file is not None:
         reflection = _read_input(from_file)
         given = from_flags(flags)
@@ -77,6 +78,7 @@ def _run(app, flags: dict[str, Any], *, editor: bool, from_file: Path | None, js
 
             defaults = {"stage": settings.default_stage, "format": settings.default_format}
             data = guided(app.out, data, {k: v and v.value for k, v in defaults.items()})
+            asked = True
         data.setdefault("date", _today())
         if settings.default_stage:
             data.setdefault("stage", settings.default_stage)
@@ -96,6 +98,10 @@ def _run(app, flags: dict[str, Any], *, editor: bool, from_file: Path | None, js
     from reflect.views.log import saved
 
     app.out.print(saved(entry, settings.mantras))
+    if asked:  # the guided log ends with the themes found, settled on the spot
+        from reflect.cli.suggest import offer_suggestions
+
+        offer_suggestions(app, entry)
 
 
 def _today():

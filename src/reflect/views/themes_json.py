@@ -20,6 +20,7 @@ def report_json(report: ThemeReport) -> dict[str, Any]:
         "months": report.months,
         "themes": [theme_json(t) for t in report.themes],
         "emerging": [e.to_json() for e in report.emerging],
+        "agreement": {"confirmed": report.agreement[0], "decided": report.agreement[1]},
     }
 
 
@@ -30,6 +31,7 @@ def theme_json(result: ThemeResult) -> dict[str, Any]:
         "label": result.label,
         "description": result.description,
         "count": result.count,
+        "confirmed": result.confirmed,
         "share": round(result.share, 4),
         "recurring": result.recurring,
         "interviews": result.interviews,
