@@ -74,7 +74,7 @@ def test_guided_log_reasks_invalid_answers_and_saves(data_dir, tmp_path):
     assert data["went_wrong"] == ["My answers ran long"]
     assert data["gaps"] == [{"kind": "skill", "detail": "never used Kafka"}]
     assert data["questions"] == [{"text": "Design a URL shortener", "kind": "system-design", "stumped": True, "answer_rating": 2}]
-    assert {"conciseness", "technical-depth"} <= set(data["themes"]["confirmed"])
+    assert {"conciseness", "system-design"} <= set(data["themes"]["confirmed"])
 
 
 def test_guided_log_stopped_with_ctrl_d_saves_nothing(data_dir, tmp_path):

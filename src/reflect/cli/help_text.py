@@ -37,6 +37,10 @@ TEXT = (
     '  restore    Bring a deleted reflection back from the trash; without an...\n'
     '  feedback   Record feedback for an interview, or list the feedback still...\n'
     '  themes     Find the weaknesses that keep coming back, with proof from...\n'
+    '  confirm    Confirm that a reflection shows these themes: they count for...\n'
+    '  dismiss    Dismiss themes the engine found in a reflection: they no...\n'
+    "  undecide   Take back a confirmation or dismissal: the engine's...\n"
+    '  review     Walk through the themes the engine suggested that you have...\n'
     '  plan       Your development plan: focus areas from recurring...\n'
     '  questions  The questions you were asked, stumped ones first, similar...\n'
     '  stats      Outcomes by stage, preparation and confidence by outcome,...\n'
