@@ -1,37 +1,43 @@
-"""The store of what the theme engine learned from the user: ``state/learned.toml``.
+"""The store of what the theme engine learned from the user: ``learned.toml`` beside the
+user's config (``reflect path`` names the config).
 
-Plain TOML read without pydantic (``reflect themes`` reads it on its fast path), written
-through :func:`reflect.state.write_state`. A file that does not read is an error naming
-it, never reset: it holds what the user taught. It is the user's own: never shipped,
-never exported.
+It is the user's own, like the config: it follows them from journal to journal (an
+export imported into a new journal reads the same), and it is never shipped, never
+exported and never committed to a journal's history. Plain TOML read without pydantic
+(``reflect themes`` reads it on its fast path). A file that does not read is an error
+naming it, never reset: it holds what the user taught.
 """
 
 from __future__ import annotations
 
 import tomllib
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from reflect.errors import BadState
 from reflect.models.learned import Wording, parse_wordings
-
-if TYPE_CHECKING:
-    from reflect.journal import Journal
 
 LEARNED_FILE = "learned.toml"
 HEADER = (
     "# What reflect learned from your decisions on themes (see docs/themes.md): each wording\n"
     "# suggests its theme (confirmed) or stops suggesting it (dismissed) for notes in the same words.\n"
-    "# Undo one with `reflect themes --forget N`.\n"
+    "# List them with `reflect themes --learned`; forget one with `reflect themes --forget N`.\n"
 )
 
 
-def load_learned(journal: Journal) -> list[Wording]:
-    """Every wording learned in this journal, oldest first (none when there is no file)."""
-    path = journal.state / LEARNED_FILE
+def learned_path() -> Path:
+    """Beside the config file: ``learned.toml`` in reflect's config directory."""
+    from reflect.dirs import config_file
+
+    return config_file().with_name(LEARNED_FILE)
+
+
+def load_learned() -> list[Wording]:
+    """Every wording learned, oldest first (none when there is no file)."""
+    path = learned_path()
     advice = "fix it by hand or move it away (it holds what reflect learned from your decisions)"
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as failure:
         raise BadState(f"{path}: cannot read: {failure.strerror}") from None
@@ -43,19 +49,14 @@ def load_learned(journal: Journal) -> list[Wording]:
         raise BadState(f"{path}: {failure}; {advice}") from None
 
 
-def save_learned(journal: Journal, wordings: list[Wording], message: str, record: bool = True) -> None:
+def save_learned(wordings: list[Wording]) -> Path:
+    """Write every wording, atomically and private (0600)."""
     import tomli_w
 
     from reflect import atomic
-    from reflect.state import write_state
 
+    path = learned_path()
     body = tomli_w.dumps({"wording": [w.to_data() for w in wordings]}) if wordings else ""
-    data = (HEADER + body).encode("utf-8")
-    if record:
-        write_state(journal, LEARNED_FILE, data, message)
-    else:
-        atomic.replace(journal.own_dir(journal.state) / LEARNED_FILE, data)
-
-
-def learned_path(journal: Journal):  # type: ignore[no-untyped-def]
-    return journal.state / LEARNED_FILE
+    atomic.ensure_dir(path.parent)
+    atomic.replace(path, (HEADER + body).encode("utf-8"))
+    return path

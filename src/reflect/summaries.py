@@ -242,7 +242,7 @@ class ThemeSource:
         self.cache = cache
         self.directory = cache.directory if cache is not None else None
         self.key = taxonomy_key(config)
-        #: The wordings learned from the user's decisions (state/learned.toml).
+        #: The wordings learned from the user's decisions (learned.toml beside the config, see reflect.learning).
         self.learned = learned
         #: The summaries' fingerprint: the taxonomy's key, and what was learned (which
         #: changes scans but not the taxonomy, so the compiled taxonomy stays kept).
@@ -447,7 +447,7 @@ class JournalThemes:
 def journal_themes(journal: Journal, config: ThemesConfig | None, cache: Cache | None, where: str = "config") -> JournalThemes:
     """The :class:`JournalThemes` of a journal (its bad files are skipped here: the
     command reports them when it loads the reflections)."""
-    source = ThemeSource(config, cache, where, learned_of(journal))
+    source = ThemeSource(config, cache, where, learned_of())
     summaries, _ = load_summaries(journal, source)
     return JournalThemes(summaries, source)
 
@@ -465,7 +465,7 @@ def theme_report(
     reflections (those ``filters`` keeps), and the problems of the files that were skipped."""
     from reflect.analysis.themes import analyse
 
-    source = ThemeSource(config, cache, where, learned_of(journal))
+    source = ThemeSource(config, cache, where, learned_of())
     summaries, problems = load_summaries(journal, source)
     chosen = filters.apply(summaries) if filters is not None else summaries
     skipped = sorted({p.path for p in problems if p.path is not None})
@@ -473,9 +473,9 @@ def theme_report(
     return analyse(chosen, source.themes_only(), min_count=min_count, skipped=skipped, scans=scans), problems
 
 
-def learned_of(journal: Journal) -> Learned:
-    """What the theme engine learned from the user's decisions in this journal."""
+def learned_of() -> Learned:
+    """What the theme engine learned from the user's decisions (see :mod:`reflect.learning`)."""
     from reflect.analysis.learned import Learned
     from reflect.learning import load_learned
 
-    return Learned(load_learned(journal))
+    return Learned(load_learned())

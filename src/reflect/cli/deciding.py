@@ -2,7 +2,7 @@
 ``reflect confirm``/``dismiss``/``undecide``, ``reflect review`` and the guided log.
 
 Each decision rewrites the reflection's ``[themes]`` table and teaches the engine the
-user's wording (``state/learned.toml``, see :mod:`reflect.analysis.learned`); nothing is
+user's wording (:mod:`reflect.learning`, :mod:`reflect.analysis.learned`); nothing is
 committed here, so that a caller records its decisions as one change
 (:meth:`Decider.record`).
 """
@@ -22,7 +22,8 @@ class Outcome:
     id: str
     confirmed: list[str]
     dismissed: list[str]
-    learned: list[str] = field(default_factory=list)
+    learned: list[dict[str, str]] = field(default_factory=list)
+    """Each wording learned: ``{"theme", "kind", "text"}``."""
     forgot: int = 0
 
     def to_json(self) -> dict[str, Any]:
@@ -39,7 +40,7 @@ class Decider:
 
         self.app = app
         self.journal = app.journal
-        self.wordings = load_learned(self.journal)
+        self.wordings = load_learned()
         self.source = ThemeSource(app.config.themes, app.cache, str(config_file()))
         self.changed: list[Path] = []
         self.names: list[str] = []
@@ -101,18 +102,16 @@ class Decider:
             self._save_learned()
         return outcome
 
-    def _learn(self, theme: str, texts: list[str], source: str, kind: str, today: dt.date) -> list[str]:
+    def _learn(self, theme: str, texts: list[str], source: str, kind: str, today: dt.date) -> list[dict[str, str]]:
         from reflect.models.learned import Wording
 
         self.wordings += [Wording(theme, text, source, kind, today) for text in texts]
-        return texts
+        return [{"theme": theme, "kind": kind, "text": text} for text in texts]
 
     def _save_learned(self) -> None:
-        from reflect.learning import learned_path, save_learned
+        from reflect.learning import save_learned
 
-        save_learned(self.journal, self.wordings, "learned", record=False)
-        if learned_path(self.journal) not in self.changed:
-            self.changed.append(learned_path(self.journal))
+        save_learned(self.wordings)
 
     def record(self, action: str) -> None:
         """One commit (in a git-backed journal) for every decision made so far."""

@@ -39,7 +39,7 @@ def _pending(app, decider) -> list[tuple[str, str, list[Any]]]:  # type: ignore[
     """(reflection id, theme, its hits) for each undecided suggestion, newest first."""
     from reflect.summaries import load_summaries, learned_of, ThemeSource
 
-    source = ThemeSource(app.config.themes, app.cache, decider.source.where, learned_of(app.journal))
+    source = ThemeSource(app.config.themes, app.cache, decider.source.where, learned_of())
     summaries, _ = load_summaries(app.journal, source)
     out = []
     for summary in sorted(summaries, key=lambda s: (s.reflection.date, s.id), reverse=True):

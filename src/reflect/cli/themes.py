@@ -87,20 +87,17 @@ def _list(app, themes: dict, json_output: bool) -> None:  # type: ignore[no-unty
 
 
 def _learned(app, forget: Optional[int], json_output: bool) -> None:  # type: ignore[no-untyped-def]
-    from reflect import atomic
     from reflect.errors import UsageError
     from reflect.learning import load_learned, save_learned
 
-    journal = app.journal
-    with atomic.locked(journal.root):
-        wordings = load_learned(journal)
-        if forget is not None:
-            if forget > len(wordings):
-                raise UsageError(f"no learned wording {forget}: `reflect themes --learned` lists {len(wordings)}")
-            gone = wordings.pop(forget - 1)
-            save_learned(journal, wordings, f"learned: forgot a wording of {gone.theme}")
-            app.note(f"Forgot: {gone.theme} “{gone.text}”")
-            return
+    wordings = load_learned()
+    if forget is not None:
+        if forget > len(wordings):
+            raise UsageError(f"no learned wording {forget}: `reflect themes --learned` lists {len(wordings)}")
+        gone = wordings.pop(forget - 1)
+        save_learned(wordings)
+        app.note(f"Forgot: {gone.theme} “{gone.text}”")
+        return
     if json_output:
         app.print_json([{"number": i, **{k: str(v) for k, v in w.to_data().items()}} for i, w in enumerate(wordings, 1)])
         return

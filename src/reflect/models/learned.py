@@ -3,7 +3,7 @@
 
 Each :class:`Wording` is one note of a reflection the user confirmed a theme on (in
 words the engine did not know), or dismissed a theme on. :mod:`reflect.state` keeps
-them in ``state/learned.toml``; :mod:`reflect.analysis.learned` matches them.
+them in ``learned.toml`` beside the config; :mod:`reflect.analysis.learned` matches them.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Wording:
 
 
 def parse_wordings(data: Any) -> list[Wording]:
-    """The wordings of ``state/learned.toml`` read as plain data; raises ValueError
+    """The wordings of ``learned.toml`` read as plain data; raises ValueError
     naming the key at fault."""
     if not isinstance(data, dict) or set(data) - {"wording"}:
         raise ValueError("expected only [[wording]] tables")

@@ -9,10 +9,12 @@ from rich.console import RenderableType
 from reflect.views.safe import neutral
 
 
-def decided(ident: str, confirmed: list[str], dismissed: list[str], learned: list[str]) -> str:
+def decided(ident: str, confirmed: list[str], dismissed: list[str], learned: list[dict[str, str]]) -> str:
+    """A reflection's decisions after a change, and the wordings it taught."""
     parts = [f"{neutral(ident)}: confirmed {', '.join(confirmed) or 'none'}; dismissed {', '.join(dismissed) or 'none'}"]
-    for text in learned:
-        parts.append(f"  learned your wording: “{neutral(text)}”")
+    for item in learned:
+        verb = "will suggest" if item["kind"] == "confirmed" else "will no longer suggest"
+        parts.append(f"  learned: notes like “{neutral(item['text'])}” {verb} {item['theme']}")
     return "\n".join(parts)
 
 
