@@ -17,6 +17,8 @@ def offer_suggestions(app: Any, entry: Any) -> None:
     hits = decider.suggestions(entry)
     found = list(dict.fromkeys(h.theme for h in hits))
     themes = decider.themes
+    if found:
+        app.out.print("\nThemes found in what you wrote (your word on them is final):", markup=False, highlight=False)
     for number, theme in enumerate(found, 1):
         label = themes[theme].label if theme in themes else theme
         app.out.print(suggestion(number, len(found), entry.id, theme, label, [h for h in hits if h.theme == theme]))
