@@ -10,7 +10,6 @@ naming it, never reset: it holds what the user taught.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from reflect.errors import BadState
@@ -41,6 +40,8 @@ def load_learned() -> list[Wording]:
         return []
     except OSError as failure:
         raise BadState(f"{path}: cannot read: {failure.strerror}") from None
+    import tomllib  # only when there is something learned: the usual run reads no file
+
     try:
         return parse_wordings(tomllib.loads(raw.decode("utf-8")))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as failure:

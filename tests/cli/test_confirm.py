@@ -167,3 +167,24 @@ def test_any_decisions_survive_toml_and_export_and_import(reflect, table):
         shown = json.loads(reflect("--data-dir", str(target), "themes", "--json", "--min-count", "1").stdout)
         found = {t["id"] for t in shown["themes"]}
         assert set(table["confirmed"]) <= found and not set(table["dismissed"]) & found
+
+
+def test_ids_and_themes_complete_in_the_shell(log):
+    from tests.cli.test_complete import _complete
+
+    log("Acme", "Dev", "2026-01-10")
+    assert _complete("reflect confirm 2026-01") == ["2026-01-10-acme-dev"]
+    assert _complete("reflect dismiss 2026-01-10-acme-dev conc") == ["conciseness"]
+    assert _complete("reflect undecide 2026-01-10-acme-dev clarity nerv") == ["nerves-confidence"]
+
+
+def test_markdown_and_csv_exports_show_the_decisions(reflect, log):
+    import csv
+    import io
+
+    ident = log("Acme", "Dev", "2026-01-10", "--went-wrong", RAMBLED)
+    reflect("confirm", ident, "clarity", "coding")
+    reflect("dismiss", ident, "conciseness")
+    assert "**Confirmed:** clarity, coding · **Dismissed:** conciseness" in reflect("export", "--format", "markdown").stdout
+    (row,) = csv.DictReader(io.StringIO(reflect("export", "--format", "csv").stdout))
+    assert (row["confirmed_themes"], row["dismissed_themes"]) == ("clarity; coding", "conciseness")
