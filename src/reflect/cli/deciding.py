@@ -49,12 +49,12 @@ class Decider:
     def themes(self) -> dict[str, Any]:
         return self.source.themes_only().themes
 
-    def check_themes(self, themes: list[str]) -> list[str]:
-        """The theme ids, each known; an unknown one is a usage error naming it."""
+    def check_themes(self, themes: list[str], also: Any = ()) -> list[str]:
+        """The theme ids, each known (or in ``also``); an unknown one is a usage error naming it."""
         from reflect.errors import UsageError
 
         for theme in themes:
-            if theme not in self.themes:
+            if theme not in self.themes and theme not in also:
                 raise UsageError(f"no theme {theme!r}: `reflect themes --list` shows them all")
         return list(dict.fromkeys(themes))
 
@@ -73,11 +73,13 @@ class Decider:
         from reflect.journal import Entry, parse_file, read_bytes
         from reflect.models import ThemeDecisions
 
-        confirm, dismiss, undo = self.check_themes(list(confirm)), self.check_themes(list(dismiss)), self.check_themes(list(undo))
+        confirm, dismiss = self.check_themes(list(confirm)), self.check_themes(list(dismiss))
         path = self.journal.resolve(ident)
         original = read_bytes(path)
         entry = Entry(path.stem, path, parse_file(path, original))
         old = entry.reflection.themes
+        # A decision on a theme since removed from the config can still be taken back.
+        undo = self.check_themes(list(undo), also={*old.confirmed, *old.dismissed})
         touched = set(confirm) | set(dismiss) | set(undo)
         confirmed = [t for t in old.confirmed if t not in touched] + confirm
         dismissed = [t for t in old.dismissed if t not in touched] + dismiss

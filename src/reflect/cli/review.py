@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-KEYS = {"c": "confirm", "y": "confirm", "d": "dismiss", "n": "dismiss", "s": "skip", " ": "skip", "q": "quit", "\x03": "quit", "\x04": "quit", "\x1b": "quit"}
+KEYS = {"c": "confirm", "y": "confirm", "d": "dismiss", "n": "dismiss", "s": "skip", " ": "skip", "q": "quit", "\x03": "quit", "\x04": "quit"}
 
 
 def review(ctx: typer.Context) -> None:
@@ -30,6 +30,8 @@ def review(ctx: typer.Context) -> None:
     done = {"confirm": 0, "dismiss": 0}
     try:
         _walk(app, decider, pending, done)
+    except KeyboardInterrupt:
+        app.out.print()
     finally:
         decider.record("review")  # one commit for the whole review, however it ended
     app.note(f"Confirmed {done['confirm']}, dismissed {done['dismiss']}.")
@@ -61,7 +63,8 @@ def _walk(app, decider, pending, done: dict[str, int]) -> None:  # type: ignore[
         app.out.print("[c]onfirm  [d]ismiss  [s]kip  [q]uit ", end="", markup=False, highlight=False)
         action = None
         while action is None:
-            action = KEYS.get(_read_key().lower())
+            key = _read_key()
+            action = KEYS.get(key.lower()) if key else "quit"  # no key at all: the terminal is gone
         app.out.print(action, markup=False, highlight=False)
         if action == "quit":
             return
