@@ -188,3 +188,11 @@ def test_markdown_and_csv_exports_show_the_decisions(reflect, log):
     assert "**Confirmed:** clarity, coding · **Dismissed:** conciseness" in reflect("export", "--format", "markdown").stdout
     (row,) = csv.DictReader(io.StringIO(reflect("export", "--format", "csv").stdout))
     assert (row["confirmed_themes"], row["dismissed_themes"]) == ("clarity; coding", "conciseness")
+
+
+def test_show_names_the_decisions(reflect, log):
+    ident = log("Acme", "Dev", "2026-01-10", "--went-wrong", RAMBLED)
+    reflect("confirm", ident, "clarity")
+    reflect("dismiss", ident, "conciseness")
+    shown = reflect("show", ident).stdout
+    assert "Themes" in shown and "confirmed: clarity" in shown and "dismissed: conciseness" in shown
