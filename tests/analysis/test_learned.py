@@ -38,7 +38,9 @@ def test_a_dismissed_wording_takes_the_theme_away_from_sentences_in_those_words_
 
 def test_matching_needs_most_of_the_distinctive_words():
     assert distinctive("I was helicoptering over every detail") == frozenset({"helicopt", "over", "detail"})
-    assert not learnable("The interviewer was late.")  # one distinctive word is too little to learn
+    assert not learnable("The interviewer was late.")  # one short distinctive word is too little to learn
+    assert learnable("I micromanaged.")  # ... one long rare one is enough
+    assert matches(distinctive("I micromanaged."), distinctive("Micromanaged the whole team again."))
     five = distinctive("slow whiteboard markers smudged diagrams")
     assert matches(five, distinctive("smudged diagrams with slow markers"))
     assert not matches(five, distinctive("diagrams were fine"))

@@ -196,3 +196,17 @@ def test_show_names_the_decisions(reflect, log):
     reflect("dismiss", ident, "conciseness")
     shown = reflect("show", ident).stdout
     assert "Themes" in shown and "confirmed: clarity" in shown and "dismissed: conciseness" in shown
+
+
+def test_what_was_learned_is_private_and_a_broken_file_is_reported_never_reset(reflect, log, tmp_path):
+    from tests.conftest import mode
+
+    first = log("Acme", "Dev", "2026-01-10", "--went-wrong", HELICOPTER)
+    reflect("confirm", first, "attitude-professionalism")
+    learned = tmp_path / "learned.toml"  # beside the config (REFLECT_CONFIG)
+    assert mode(learned) == 0o600 and HELICOPTER in learned.read_text()
+    learned.write_text("[[wording]]\ntheme = 'Not an id'\n")
+    for args in (("themes", "--json"), ("themes", "--learned"), ("confirm", first, "clarity")):
+        result = reflect(*args)
+        assert result.exit_code == 1 and f"{learned}: " in result.stderr and "Traceback" not in result.output
+    assert learned.read_text() == "[[wording]]\ntheme = 'Not an id'\n"

@@ -111,3 +111,15 @@ def test_the_guided_log_ends_with_the_themes_found_to_dismiss_or_add(data_dir):
     themes = tomllib.loads(path.read_text())["themes"]
     assert themes["dismissed"] == ["nerves-confidence"]
     assert themes["confirmed"] == ["conciseness", "coding"]
+
+
+def test_keys_typed_ahead_are_used_in_order_and_arrow_keys_ignored(log, data_dir):
+    first = log("Acme", "Dev", "2026-01-10", "--went-wrong", RAMBLED)
+    second = log("Globex", "SRE", "2026-01-12", "--went-wrong", RAMBLED, "--went-wrong", NERVOUS)
+    child = _spawn("review")
+    child.expect(r"\[1/3\]")
+    child.send("c\x1b[Bds")  # confirm, an arrow key, dismiss, skip: all at once
+    child.expect("Confirmed 1, dismissed 1")
+    child.expect(pexpect.EOF)
+    assert _themes(data_dir, second) == {"confirmed": ["conciseness"], "dismissed": ["nerves-confidence"]}
+    assert _themes(data_dir, first) == {}

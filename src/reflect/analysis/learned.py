@@ -28,6 +28,7 @@ GENERIC = (
     "got get went go going again like made make did done said say told asked ask round today really lot way"
 ).split()
 MIN_STEMS = 2
+RARE_LENGTH = 7
 
 
 def sentences_of(reflection: Any) -> Iterator[tuple[str, str]]:
@@ -51,14 +52,21 @@ def distinctive(text: str) -> frozenset[str]:
 def matches(wording: frozenset[str], sentence: frozenset[str]) -> bool:
     """Whether a sentence (its distinctive stems) is in the words of a learned wording:
     all of a short one's stems recur, else at least half of them (and never fewer than two)."""
-    if len(wording) < MIN_STEMS:
+    if not _enough(wording):
         return False
     need = len(wording) if len(wording) <= 3 else max(MIN_STEMS, -(-len(wording) // 2))
     return len(wording & sentence) >= need
 
 
+def _enough(stems_: frozenset[str]) -> bool:
+    # Two distinctive stems, or one long rare one ("helicoptering", "micromanaged"):
+    # a single short word ("late") would suggest the theme for too much.
+    return len(stems_) >= MIN_STEMS or any(len(s) >= RARE_LENGTH for s in stems_)
+
+
 def learnable(text: str) -> bool:
-    return len(distinctive(text)) >= MIN_STEMS
+    """Whether a note says enough to be learned as a wording."""
+    return _enough(distinctive(text))
 
 
 class Learned:

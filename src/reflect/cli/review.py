@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import typer
@@ -29,7 +33,8 @@ def review(ctx: typer.Context) -> None:
         return
     done = {"confirm": 0, "dismiss": 0}
     try:
-        _walk(app, decider, pending, done)
+        with _keys():
+            _walk(app, decider, pending, done)
     except KeyboardInterrupt:
         app.out.print()
     finally:
@@ -73,8 +78,10 @@ def _walk(app, decider, pending, done: dict[str, int]) -> None:  # type: ignore[
             done[action] += 1
 
 
-def _read_key() -> str:
-    """One key press, without waiting for Enter; the terminal is always put back."""
+@contextlib.contextmanager
+def _keys() -> Iterator[None]:
+    """The terminal reading single keys, unechoed, for the whole review (so that keys typed
+    ahead are neither shown nor lost); always put back as it was."""
     import sys
     import termios
     import tty
@@ -82,7 +89,23 @@ def _read_key() -> str:
     fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)
     try:
-        tty.setraw(fd)
-        return sys.stdin.read(1)
+        tty.setcbreak(fd)  # Ctrl-C still interrupts: what was decided is kept (see review)
+        yield
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+_typed: list[str] = []  # keys read but not used yet: typed ahead, several in one read
+_ESCAPES = re.compile(r"\x1b(?:\[[0-9;]*[A-Za-z~]|O.)?")  # arrows, function keys: not keys of the review
+
+
+def _read_key() -> str:
+    """The next key press, without waiting for Enter ("" when the terminal is gone)."""
+    import sys
+
+    while not _typed:
+        chunk = os.read(sys.stdin.fileno(), 64)
+        if not chunk:
+            return ""
+        _typed.extend(_ESCAPES.sub("", chunk.decode("utf-8", "replace")))
+    return _typed.pop(0)

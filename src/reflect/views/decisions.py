@@ -40,8 +40,6 @@ def why(hit: Any) -> str:
         return f"matched: {trigger}"
     if kind == "learned":
         return f"like {trigger}"
-    if kind == "model":
-        return f"the model, on: {trigger}"
     return trigger
 
 
