@@ -12,7 +12,7 @@ from reflect.cli.options import Json, ReflectionId
 
 Themes = Annotated[
     list[str],
-    typer.Argument(metavar="THEME...", help="Theme ids (see `reflect themes --list`).", show_default=False, autocompletion=complete.theme_ids),
+    typer.Argument(metavar="THEME", help="Theme ids (see `reflect themes --list`).", show_default=False, autocompletion=complete.theme_ids),
 ]
 
 

@@ -116,7 +116,7 @@ def theme_detail(result: ThemeResult) -> RenderableType:
     head = Text.assemble(
         Text(neutral(result.label), style="bold"),
         Text(f" ({result.id})", style="dim"),
-        f": {result.count} interviews, {result.share:.0%} of those analysed, ",
+        f": {result.count} interviews{f' ({result.confirmed} confirmed by you)' if result.confirmed else ''}, {result.share:.0%} of those analysed, ",
         Text(result.verdict, style=VERDICT_STYLE[result.verdict]),
     )
     info = Text(f"first seen {result.first_seen}, last seen {result.last_seen}; ")
