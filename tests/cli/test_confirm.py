@@ -209,4 +209,6 @@ def test_what_was_learned_is_private_and_a_broken_file_is_reported_never_reset(r
     for args in (("themes", "--json"), ("themes", "--learned"), ("confirm", first, "clarity")):
         result = reflect(*args)
         assert result.exit_code == 1 and f"{learned}: " in result.stderr and "Traceback" not in result.output
+    checked = reflect("check")
+    assert checked.exit_code == 1 and f"{learned}: " in checked.stdout
     assert learned.read_text() == "[[wording]]\ntheme = 'Not an id'\n"

@@ -46,7 +46,7 @@ TEXT = (
     '  stats      Outcomes by stage, preparation and confidence by outcome,...\n'
     '  brief      A brief to read before your next interview, from your own...\n'
     '  drill      Practise the questions that stumped you: answer, compare,...\n'
-    '  check      Validate every reflection file; list each problem as `path:...\n'
+    '  check      Validate every reflection file (and what reflect learned...\n'
     '  schema     Print the JSON Schema of a reflection file, for editors and...\n'
     '  path       Print the data directory, where reflection files live.\n'
     '  export     Export reflections (the same filters as `reflect list`) as...\n'
