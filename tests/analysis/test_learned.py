@@ -41,6 +41,9 @@ def test_matching_needs_most_of_the_distinctive_words():
     assert not learnable("The interviewer was late.")  # one short distinctive word is too little to learn
     assert learnable("I micromanaged.")  # ... one long rare one is enough
     assert matches(distinctive("I micromanaged."), distinctive("Micromanaged the whole team again."))
+    helicopter = distinctive(HELICOPTER.text)
+    assert matches(helicopter, distinctive("Helicoptering over the code."))  # the rare word and one more
+    assert not matches(helicopter, distinctive("I went over every detail of the spec."))  # common words only
     five = distinctive("slow whiteboard markers smudged diagrams")
     assert matches(five, distinctive("smudged diagrams with slow markers"))
     assert not matches(five, distinctive("diagrams were fine"))

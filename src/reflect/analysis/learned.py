@@ -51,11 +51,16 @@ def distinctive(text: str) -> frozenset[str]:
 
 def matches(wording: frozenset[str], sentence: frozenset[str]) -> bool:
     """Whether a sentence (its distinctive stems) is in the words of a learned wording:
-    all of a short one's stems recur, else at least half of them (and never fewer than two)."""
+    all of its stems recur, or at least half of them: three or more, or two of which one
+    is long and rare ("helicopt", "micromanag"), since two common words alone ("over",
+    "detail") are not the user's wording."""
     if not _enough(wording):
         return False
-    need = len(wording) if len(wording) <= 3 else max(MIN_STEMS, -(-len(wording) // 2))
-    return len(wording & sentence) >= need
+    shared = wording & sentence
+    if shared == wording:
+        return True
+    need = max(min(MIN_STEMS, len(wording)), -(-len(wording) // 2))
+    return len(shared) >= need and (len(shared) > MIN_STEMS or any(len(s) >= RARE_LENGTH for s in shared))
 
 
 def _enough(stems_: frozenset[str]) -> bool:
