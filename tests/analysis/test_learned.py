@@ -59,6 +59,11 @@ def test_what_a_decision_teaches():
     hits = [Hit("conciseness", "went_wrong[0]", "I rambled on and on.", "rambl", "text")]
     sentences = [("went_wrong[0]", "I rambled on and on."), ("went_wrong[1]", "I was helicoptering over every detail.")]
     assert to_confirm("attitude-professionalism", sentences, hits) == ["I was helicoptering over every detail."]
+    assert to_confirm("clarity", sentences[:1], hits) == ["I rambled on and on."]  # the one note there is
+    many = [(f"went_wrong[{i}]", f"Unusual wording number {word} here.") for i, word in enumerate(["alpha", "beta", "gamma"])]
+    assert to_confirm("clarity", many, []) == []  # which note was meant? none is guessed
+    found_everywhere = [*hits, Hit("coding", "went_wrong[1]", sentences[1][1], "x", "text")]
+    assert to_confirm("clarity", sentences, found_everywhere) == []
     assert to_dismiss("conciseness", hits) == ["I rambled on and on."]
     tagged = [Hit("conciseness", "tags", "tagged conciseness", "tag conciseness", "tag"), Hit("coding", "went_wrong[0]", "Slow typing speed.", "x", "text")]
     assert to_dismiss("conciseness", tagged) == []  # a tag is not the user's wording

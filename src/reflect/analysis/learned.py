@@ -29,6 +29,7 @@ GENERIC = (
 ).split()
 MIN_STEMS = 2
 RARE_LENGTH = 7
+MAX_TAUGHT = 2  # sentences one confirmation may teach
 
 
 def sentences_of(reflection: Any) -> Iterator[tuple[str, str]]:
@@ -116,12 +117,17 @@ class Learned:
 
 def to_confirm(theme: str, sentences: Iterable[tuple[str, str]], hits: Iterable[Any]) -> list[str]:
     """The sentences a confirmation of ``theme`` teaches: those the engine found nothing
-    in, else (when it found something everywhere) those it did not find ``theme`` in."""
+    in, else the one sentence it did not find ``theme`` in. When more than
+    :data:`MAX_TAUGHT` sentences could be meant, none is learned: guessing would teach
+    the theme words the user never meant for it."""
     hits = [h for h in hits if is_sentence(h)]
     texts = list(dict.fromkeys(s for _, s in sentences if learnable(s)))
     found = {h[2] for h in hits}
     unknown = [s for s in texts if s not in found]
-    return unknown or [s for s in texts if not any(h[0] == theme and h[2] == s for h in hits)]
+    if unknown:
+        return unknown if len(unknown) <= MAX_TAUGHT else []
+    without = [s for s in texts if not any(h[0] == theme and h[2] == s for h in hits)]
+    return without if len(without) == 1 else []
 
 
 def to_dismiss(theme: str, hits: Iterable[Any]) -> list[str]:
