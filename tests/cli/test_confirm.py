@@ -212,3 +212,13 @@ def test_what_was_learned_is_private_and_a_broken_file_is_reported_never_reset(r
     checked = reflect("check")
     assert checked.exit_code == 1 and f"{learned}: " in checked.stdout
     assert learned.read_text() == "[[wording]]\ntheme = 'Not an id'\n"
+
+
+def test_confirm_with_words_teaches_those_words(reflect, log):
+    first = log("Acme", "Dev", "2026-01-10", "--went-wrong", "The office was cold.", "--went-wrong", "I hovered over my reviewer's shoulder.")
+    later = log("Globex", "SRE", "2026-01-12", "--went-wrong", "Hovered over their shoulder during pairing.")
+    result = reflect("confirm", first, "attitude-professionalism", "--words", "hovered over shoulder")
+    assert result.exit_code == 0, result.output
+    assert {e["id"] for e in _evidence(reflect, "attitude-professionalism")} == {first, later}
+    refused = reflect("confirm", first, "clarity", "--words", "the")
+    assert refused.exit_code == 2 and "--words" in refused.stderr

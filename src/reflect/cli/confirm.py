@@ -3,7 +3,7 @@ reflection's themes, which wins everywhere and teaches the engine their wording.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -16,13 +16,24 @@ Themes = Annotated[
 ]
 
 
-def confirm(ctx: typer.Context, reflection_id: ReflectionId, themes: Themes, json_output: Json = False) -> None:
+def confirm(
+    ctx: typer.Context,
+    reflection_id: ReflectionId,
+    themes: Themes,
+    words: Annotated[
+        Optional[str],
+        typer.Option("--words", metavar="TEXT", help="The words that show the theme, to suggest it for later notes in them (default: the notes the engine found nothing in).", show_default=False),
+    ] = None,
+    json_output: Json = False,
+) -> None:
     """Confirm that a reflection shows these themes: they count for it even where the
     engine finds nothing, and later notes in the same words are suggested for them.
 
-    Example: reflect confirm 2026-11-20-acme conciseness
+    Example: reflect confirm 2026-11-20-acme conciseness --words "helicoptering over every detail"
     """
-    _decide(ctx.obj, "confirm", reflection_id, json_output, confirm=themes)
+    if words is not None and not learnable(words):
+        raise typer.BadParameter("give at least two telling words (or one long rare one)", param_hint="--words")
+    _decide(ctx.obj, "confirm", reflection_id, json_output, confirm=themes, words=words)
 
 
 def dismiss(ctx: typer.Context, reflection_id: ReflectionId, themes: Themes, json_output: Json = False) -> None:
@@ -43,7 +54,13 @@ def undecide(ctx: typer.Context, reflection_id: ReflectionId, themes: Themes, js
     _decide(ctx.obj, "undecide", reflection_id, json_output, undo=themes)
 
 
-def _decide(app, action: str, ident: str, json_output: bool, **change: list[str]) -> None:  # type: ignore[no-untyped-def]
+def learnable(words: str) -> bool:
+    from reflect.analysis.learned import learnable as enough
+
+    return enough(words)
+
+
+def _decide(app, action: str, ident: str, json_output: bool, **change) -> None:  # type: ignore[no-untyped-def]
     from reflect.cli.deciding import Decider
 
     decider = Decider(app)

@@ -67,8 +67,9 @@ class Decider:
         hits = Learned(self.wordings).apply(hits, sentences_of(entry.reflection), entry.id)
         return [Hit._make(h) for h in hits]
 
-    def decide(self, ident: str, confirm: list[str] = (), dismiss: list[str] = (), undo: list[str] = ()) -> Outcome:  # type: ignore[assignment]
-        """Confirm, dismiss or take back themes of one reflection, and learn its wording."""
+    def decide(self, ident: str, confirm: list[str] = (), dismiss: list[str] = (), undo: list[str] = (), words: str | None = None) -> Outcome:  # type: ignore[assignment]
+        """Confirm, dismiss or take back themes of one reflection, and learn its wording
+        (``words``: the wording to learn for each confirmed theme, instead of guessing it)."""
         from reflect.analysis.learned import sentences_of, to_confirm, to_dismiss
         from reflect.journal import Entry, parse_file, read_bytes
         from reflect.models import ThemeDecisions
@@ -91,7 +92,9 @@ class Decider:
         hits = self.suggestions(entry)
         today = dt.date.today()
         for theme in confirm:
-            if not any(h.theme == theme for h in hits):
+            if words is not None:
+                outcome.learned += self._learn(theme, [words], entry.id, "confirmed", today)
+            elif not any(h.theme == theme for h in hits):
                 outcome.learned += self._learn(theme, to_confirm(theme, sentences_of(entry.reflection), hits), entry.id, "confirmed", today)
         for theme in dismiss:
             outcome.learned += self._learn(theme, to_dismiss(theme, hits), entry.id, "dismissed", today)
