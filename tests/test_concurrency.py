@@ -80,7 +80,7 @@ def test_two_edits_of_one_reflection_keep_both_versions(tmp_path):
         f"marker = pathlib.Path({str(b_open)!r})\n"
         "deadline = time.time() + 60\n"
         "while not marker.exists() and time.time() < deadline: time.sleep(0.02)\n"
-        "p = pathlib.Path(sys.argv[1]); p.write_text(p.read_text().replace('schema = 1', 'schema = 1\\nfit_notes = \"from A\"'))\n"
+        "p = pathlib.Path(sys.argv[1]); p.write_text(p.read_text().replace('schema = 2', 'schema = 2\\nfit_notes = \"from A\"'))\n"
     )
     editor_b = tmp_path / "editor_b.py"
     editor_b.write_text(
@@ -89,7 +89,7 @@ def test_two_edits_of_one_reflection_keep_both_versions(tmp_path):
         f"saved = pathlib.Path({str(path)!r})\n"
         "deadline = time.time() + 60\n"
         "while 'from A' not in saved.read_text() and time.time() < deadline: time.sleep(0.02)\n"
-        "p = pathlib.Path(sys.argv[1]); p.write_text(p.read_text().replace('schema = 1', 'schema = 1\\nfit_notes = \"from B\"'))\n"
+        "p = pathlib.Path(sys.argv[1]); p.write_text(p.read_text().replace('schema = 2', 'schema = 2\\nfit_notes = \"from B\"'))\n"
     )
     a = subprocess.Popen([sys.executable, "-m", "reflect", "edit", path.stem], env={**env, "EDITOR": f"{sys.executable} {editor_a}"},
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflect import fileformat
-from reflect.models import Feedback, Gap, Prep, Question, Ratings, Reflection
+from reflect.models import Feedback, Gap, Prep, Question, Ratings, Reflection, ThemeDecisions
 from reflect.vocab import FeedbackStatus, Format, GapKind, Outcome, QuestionKind, Stage
 
 # Any text a person could paste: every Unicode character but lone surrogates
@@ -16,6 +16,11 @@ some_text = text.filter(lambda t: t.strip() != "")
 days = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 rating = st.none() | st.integers(1, 5)
 texts = st.lists(text, max_size=3)
+# Decisions on themes (schema 2): any theme ids, each either confirmed or dismissed.
+theme_ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
+decisions = st.lists(theme_ids, unique=True, max_size=5).flatmap(
+    lambda ids: st.integers(0, len(ids)).map(lambda k: ThemeDecisions(confirmed=ids[:k], dismissed=ids[k:]))
+)
 
 reflections = st.builds(
     Reflection,
@@ -42,6 +47,7 @@ reflections = st.builds(
     fit_notes=st.none() | text,
     lessons=texts,
     next_steps=texts,
+    themes=decisions,
 )
 
 

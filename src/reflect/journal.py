@@ -297,20 +297,22 @@ class Journal:
             self.record_change(f"{action}: {describe(reflection)}", [path, schema] if fresh else [path])
         return Entry(path.stem, path, reflection)
 
-    def replace(self, entry: Entry, reflection: Reflection, original: bytes, action: str = "update") -> Entry:
+    def replace(self, entry: Entry, reflection: Reflection, original: bytes, action: str = "update", record: bool = True) -> Entry:
         """Rewrite a reflection's file from the model (see :meth:`replace_text`)."""
         from reflect import fileformat
 
-        path = self.replace_text(entry.path, fileformat.dumps(reflection), original, action=action)
+        path = self.replace_text(entry.path, fileformat.dumps(reflection), original, action=action, record=record)
         return Entry(path.stem, path, reflection)
 
-    def replace_text(self, path: Path, text: str, original: bytes, action: str = "edit") -> Path:
+    def replace_text(self, path: Path, text: str, original: bytes, action: str = "edit", record: bool = True) -> Path:
         """Overwrite a file atomically, unless it changed since ``original`` was read.
 
         On a conflict the new text is kept as a draft and :class:`Conflict` is raised,
         so neither version is lost. When the change moves the date, company or role of a
         file named after them, the file is renamed to match (``-2``... if the name is
         taken) in the same step of history, so git follows it. Returns where it now is.
+        With ``record=False`` no commit is made (the caller records several changes as
+        one, see :meth:`record_change`).
         """
         from reflect.errors import Conflict
 
@@ -334,7 +336,7 @@ class Journal:
             atomic.replace(path, data)
             moved = self._follow_facts(path, original, text)
             self.ensure_schema()
-            if self.history.enabled:
+            if record and self.history.enabled:
                 self.record_change(f"{action}: {self._name(moved, text)}", [path, moved])
         return moved
 

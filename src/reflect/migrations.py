@@ -51,8 +51,14 @@ def v0_to_v1(data: Data) -> list[str]:
     return changes
 
 
+def v1_to_v2(data: Data) -> list[str]:
+    """Schema 1 to schema 2: adds the optional ``[themes]`` table (confirmed and dismissed
+    themes); nothing a schema 1 file holds changes."""
+    return []
+
+
 # STEPS[n] upgrades schema n to n + 1. The current version is len(STEPS).
-STEPS: list[Step] = [v0_to_v1]
+STEPS: list[Step] = [v0_to_v1, v1_to_v2]
 CURRENT = len(STEPS)
 
 

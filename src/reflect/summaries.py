@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from reflect.models import Reflection
     from reflect.models.config import ThemesConfig
     from reflect.models.entry import Entry
+    from reflect.analysis.learned import Learned
 
 KIND = "themes"
 FORMAT = 5
@@ -54,6 +55,7 @@ FORMAT = 5
 CODE_FILES = (
     "analysis/text.py", "analysis/taxonomy.py", "analysis/matcher.py", "analysis/judge.py", "analysis/subject.py",
     "analysis/classifier.py", "analysis/verifier.py", "analysis/themes.py", "summaries.py", "data/theme_verifier.json",
+    "analysis/decisions.py", "analysis/learned.py",
 )
 
 
@@ -70,6 +72,11 @@ class Facts:
     stage: str | None
     outcome: str
     tags: tuple[str, ...]
+    confirmed: tuple[str, ...] = ()
+    """The user's decisions on its themes (``[themes]``), and the themes the engine
+    suggested before them (see :mod:`reflect.analysis.decisions`)."""
+    dismissed: tuple[str, ...] = ()
+    suggested: tuple[str, ...] = ()
 
 
 class Summary:
@@ -91,9 +98,12 @@ class Summary:
         return self.root / f"{self.id}.toml"
 
 
-def summarise(reflection: Reflection, taxonomy: Taxonomy) -> tuple[Any, ...]:
+def summarise(reflection: Reflection, taxonomy: Taxonomy, ident: str = "", learned: Learned | None = None) -> tuple[Any, ...]:
     """A reflection's summary as plain data (what the cache keeps): ``(facts, hits, pairs,
-    steps)``, with the facts, each hit (five strings) and each pair (three) as tuples."""
+    steps)``, with the facts, each hit (five strings) and each pair (three) as tuples.
+
+    The hits are the engine's, then what was ``learned`` from the user's other decisions,
+    then this reflection's own decisions (which always win)."""
     from reflect.analysis.text import split_sentences
 
     match_sentence = matcher_for(taxonomy).match_sentence
@@ -111,7 +121,23 @@ def summarise(reflection: Reflection, taxonomy: Taxonomy) -> tuple[Any, ...]:
         tuple(reflection.tags),
     )
     found = scan(reflection, taxonomy)
-    return facts, [tuple(hit) for hit in found.hits], [tuple(pair) for pair in found.pairs], steps
+    hits, decided = _decided(reflection, found.hits, ident, learned)
+    return facts + decided, [tuple(hit) for hit in hits], [tuple(pair) for pair in found.pairs], steps
+
+
+def _decided(reflection: Reflection, hits: list[Any], ident: str, learned: Learned | None) -> tuple[list[Any], tuple[Any, ...]]:
+    """The hits with what was learned and the user's decisions applied, and the facts
+    that record them: (confirmed, dismissed, suggested)."""
+    from reflect.analysis import decisions
+    from reflect.analysis.learned import sentences_of
+
+    if learned:
+        hits = learned.apply(hits, sentences_of(reflection), ident)
+    suggested = tuple(dict.fromkeys(h[0] for h in hits))
+    confirmed, dismissed = decisions.decisions_of(reflection)
+    if confirmed or dismissed:
+        hits = decisions.apply(hits, confirmed, dismissed, learned.notes(ident) if learned else None)
+    return hits, (confirmed, dismissed, suggested)
 
 
 def _adopt(data: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -120,8 +146,9 @@ def _adopt(data: tuple[Any, ...]) -> tuple[Any, ...]:
     snapshot the cache keeps, hold one copy of each."""
     intern = sys.intern
     facts, hits, pairs, steps = data
-    date, company, role, stage, outcome, tags = facts
-    facts = (date, intern(company), intern(role), stage if stage is None else intern(stage), intern(outcome), tuple(map(intern, tags)))
+    date, company, role, stage, outcome, tags, *decided = facts
+    facts = (date, intern(company), intern(role), stage if stage is None else intern(stage), intern(outcome), tuple(map(intern, tags)),
+             *(tuple(map(intern, themes)) for themes in decided))
     return facts, [tuple(map(intern, hit)) for hit in hits], [tuple(map(intern, pair)) for pair in pairs], steps
 
 
@@ -130,11 +157,12 @@ def _decoded(data: Any) -> tuple[Facts, Scan, dict[str, list[str]]]:
     facts, hits, pairs, steps = data
     if type(hits) is not list or type(pairs) is not list or type(steps) is not dict:
         raise TypeError("summary")
-    date, company, role, stage, outcome, tags = facts
+    date, company, role, stage, outcome, tags, confirmed, dismissed, suggested = facts
     if not set(map(len, hits)) <= {5} or not set(map(len, pairs)) <= {3}:
         raise ValueError("summary")
     # Plain tuples in the fields' order stand for Hit and Pair (what analyse reads of them).
-    return Facts(dt.date.fromisoformat(date), company, role, stage, outcome, tuple(tags)), Scan(hits, pairs), steps
+    decided = (tuple(confirmed), tuple(dismissed), tuple(suggested))
+    return Facts(dt.date.fromisoformat(date), company, role, stage, outcome, tuple(tags), *decided), Scan(hits, pairs), steps
 
 
 # --- the inputs, and the compiled taxonomy kept between runs ---------------------------------
@@ -217,12 +245,17 @@ class ThemeSource:
     cache directory.
     """
 
-    def __init__(self, config: ThemesConfig | None, cache: Cache | None = None, where: str = "config") -> None:
+    def __init__(self, config: ThemesConfig | None, cache: Cache | None = None, where: str = "config", learned: Learned | None = None) -> None:
         self.config = config
         self.where = where  # names the config in errors
         self.cache = cache
         self.directory = cache.directory if cache is not None else None
         self.key = taxonomy_key(config)
+        #: The wordings learned from the user's decisions (learned.toml beside the config, see reflect.learning).
+        self.learned = learned
+        #: The summaries' fingerprint: the taxonomy's key, and what was learned (which
+        #: changes scans but not the taxonomy, so the compiled taxonomy stays kept).
+        self.summary_key = self.key + (f"-{learned.digest()}" if learned else "")
         self._compiled: Taxonomy | None = None
         self._themes: Taxonomy | None = None
         #: After :func:`load_summaries`: the themes of each next step seen, by its text.
@@ -348,10 +381,10 @@ class _Summaries:
 
     def __init__(self, source: ThemeSource) -> None:
         self.source = source
-        self.fingerprint = source.key
+        self.fingerprint = source.summary_key
 
     def compute(self, entry: Entry) -> tuple[Any, ...]:
-        return summarise(entry.reflection, self.source.compiled())
+        return summarise(entry.reflection, self.source.compiled(), entry.id, self.source.learned)
 
     def load(self, data: Any) -> tuple[Facts, Scan, dict[str, list[str]]]:
         return _decoded(data)
@@ -423,7 +456,7 @@ class JournalThemes:
 def journal_themes(journal: Journal, config: ThemesConfig | None, cache: Cache | None, where: str = "config") -> JournalThemes:
     """The :class:`JournalThemes` of a journal (its bad files are skipped here: the
     command reports them when it loads the reflections)."""
-    source = ThemeSource(config, cache, where)
+    source = ThemeSource(config, cache, where, learned_of())
     summaries, _ = load_summaries(journal, source)
     return JournalThemes(summaries, source)
 
@@ -441,9 +474,17 @@ def theme_report(
     reflections (those ``filters`` keeps), and the problems of the files that were skipped."""
     from reflect.analysis.themes import analyse
 
-    source = ThemeSource(config, cache, where)
+    source = ThemeSource(config, cache, where, learned_of())
     summaries, problems = load_summaries(journal, source)
     chosen = filters.apply(summaries) if filters is not None else summaries
     skipped = sorted({p.path for p in problems if p.path is not None})
     scans = {s.id: s.scan for s in chosen}
     return analyse(chosen, source.themes_only(), min_count=min_count, skipped=skipped, scans=scans), problems
+
+
+def learned_of() -> Learned:
+    """What the theme engine learned from the user's decisions (see :mod:`reflect.learning`)."""
+    from reflect.analysis.learned import Learned
+    from reflect.learning import load_learned
+
+    return Learned(load_learned())

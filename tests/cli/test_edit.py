@@ -66,7 +66,7 @@ def test_file_changed_during_edit_is_kept_and_edit_becomes_a_draft(log, reflect,
     script.write_text(
         "import sys, pathlib\n"
         f"pathlib.Path({str(path)!r}).write_text({someone_else!r})\n"
-        "p = pathlib.Path(sys.argv[1]); p.write_text(p.read_text().replace('schema = 1', 'schema = 1\\nfit_notes = \"mine\"'))\n"
+        "p = pathlib.Path(sys.argv[1]); p.write_text(p.read_text().replace('schema = 2', 'schema = 2\\nfit_notes = \"mine\"'))\n"
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     result = reflect("edit", ident)

@@ -54,7 +54,7 @@ def test_a_session_of_commands_is_recorded_commit_by_commit(reflect, log, data_d
         "edit: 2026-11-20 acme backend engineer",
         "delete: 2026-11-21 globex sre",
         "restore: 2026-11-21 globex sre",
-        "migrate: 1 file to schema 1",
+        "migrate: 1 file to schema 2",
     ]
     # Nothing left uncommitted; the backup of the migration stays out of history.
     assert git(data_dir, "status", "--porcelain") == ""

@@ -17,7 +17,7 @@ def test_log_with_flags_writes_one_private_valid_file(reflect, data_dir):
     assert mode(files[0]) == 0o600
     assert mode(data_dir) == 0o700
     data = tomllib.loads(files[0].read_text())
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert data["stage"] == "onsite"
     assert data["went_wrong"] == ["I rambled on the system design question"]
     listed = json.loads(reflect("list", "--json").stdout)

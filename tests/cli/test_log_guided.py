@@ -204,6 +204,9 @@ def test_forgiving_answers_going_back_and_changing_by_number(data_dir, tmp_path)
     answer("Save it", "")
     child.expect("Saved")
     child.expect("Globex|Acme")  # the acknowledgement names the company
+    child.expect("Enter accepts them all")  # the themes found, settled on the spot
+    child.sendline("")
+    child.expect("Themes settled")
     child.expect(pexpect.EOF)
     (saved,) = _saved(data_dir)
     assert (saved["role"], saved["stage"], saved["outcome"], saved["format"]) == ("Platform Engineer", "phone-screen", "ghosted", "video")
@@ -211,6 +214,7 @@ def test_forgiving_answers_going_back_and_changing_by_number(data_dir, tmp_path)
     assert saved["gaps"] == [{"kind": "skill", "detail": "Kafka"}]
     assert saved["questions"] == [{"text": "Design a URL shortener", "kind": "system-design", "stumped": True, "answer_rating": 2}]
     assert saved["prep"] == {"hours": 4.0}
+    assert "conciseness" in saved["themes"]["confirmed"]
 
 
 def test_resume_with_several_drafts_lets_the_user_choose(data_dir, tmp_path):

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from reflect.analysis import decisions
 from reflect.analysis.matcher import Pair, matcher_for
 from reflect.analysis.taxonomy import Taxonomy, Theme
 from reflect.analysis.text import split_sentences
@@ -41,6 +42,7 @@ QUESTION_KIND_THEMES = {
 }
 RATING_THEMES = {"preparation": "preparation-research", "confidence": "nerves-confidence"}
 LOW_RATING = 2
+QUOTE_KINDS = ("text", "model", "learned")  # evidence that quotes a sentence the user wrote
 
 POSSIBLE = "possible"
 """The kind of a hit the verifier is not sure of: shown apart, never counted."""
@@ -203,6 +205,8 @@ class Evidence(NamedTuple):
     text: str
     trigger: str
     kind: str
+    status: str = decisions.SUGGESTED
+    """``confirmed`` when the user confirmed the theme on this reflection, else ``suggested``."""
 
     def to_json(self) -> dict[str, str]:
         return dict(zip(self._fields, self))
@@ -226,6 +230,8 @@ class ThemeResult:
     stages: dict[str, int]
     actions: list[str]
     recurring: bool
+    confirmed: int = 0
+    """Of ``count`` interviews, those where the user confirmed the theme."""
 
     @property
     def rejected_share(self) -> float | None:
@@ -250,7 +256,8 @@ class ThemeResult:
     def best_quote(self) -> Evidence | None:
         """The most telling sentence: from text, preferring feedback and what went wrong, then recent."""
         order = {"feedback": 0, "went_wrong": 1, "lessons": 2, "gaps": 3, "questions": 4}
-        texts = [e for e in self.evidence if e.kind in ("text", "model")] or self.evidence
+        texts = [e for e in self.evidence if e.kind in QUOTE_KINDS or (e.kind == decisions.CONFIRMED and e.text != decisions.BY_YOU)]
+        texts = texts or self.evidence
         if not texts:
             return None
         # min() by (field's rank, newest date, shortest text), in three cheaper steps that pick
@@ -288,6 +295,8 @@ class ThemeReport:
     others: list[ThemeResult] = field(default_factory=list)
     #: Evidence the verifier was not sure of, by theme (most interviews first): shown apart, never counted.
     possible: dict[str, list[Evidence]] = field(default_factory=dict)
+    agreement: tuple[int, int] = (0, 0)
+    """Of the engine's suggestions the user decided on: (confirmed, decided)."""
 
     def theme(self, theme_id: str) -> ThemeResult | None:
         for result in self.themes + self.others:
@@ -354,9 +363,10 @@ def analyse(
     """
     ordered = sorted(entries, key=lambda e: (e.reflection.date, e.id))
     results: dict[str, Scan] = {}
+    suggested: dict[str, tuple[str, ...]] = {}
     for entry in ordered:
         cached = scans.get(entry.id) if scans else None
-        results[entry.id] = cached if cached is not None else scan(entry.reflection, taxonomy)  # type: ignore[arg-type]
+        results[entry.id] = cached if cached is not None else _decided_scan(entry.reflection, taxonomy, suggested, entry.id)
 
     months: list[str] = []
     if ordered:
@@ -380,7 +390,22 @@ def analyse(
             theme_id: [Evidence(facts.ids[i], facts.isos[i], hit[1], hit[2], hit[3], hit[4]) for i, hit in zip(reversed(places), reversed(hits))]
             for theme_id, (places, hits) in sorted(possible.items(), key=lambda item: (-len(set(item[1][0])), item[0]))
         },
+        agreement=decisions.agreement(
+            (suggested.get(e.id, getattr(e.reflection, "suggested", ())), facts.confirmed[i], facts.dismissed[i])
+            for i, e in enumerate(ordered)
+        ),
     )
+
+
+def _decided_scan(reflection: Any, taxonomy: Taxonomy, suggested: dict[str, tuple[str, ...]], ident: str) -> Scan:
+    """A full reflection's scan with the user's decisions applied (:mod:`~reflect.analysis.decisions`);
+    what the engine suggested before them goes into ``suggested``."""
+    found = scan(reflection, taxonomy)
+    suggested[ident] = tuple(dict.fromkeys(h[0] for h in found.hits))
+    confirmed, dismissed = decisions.decisions_of(reflection)
+    if confirmed or dismissed:
+        found.hits = decisions.apply(found.hits, confirmed, dismissed)
+    return found
 
 
 class _Columns:
@@ -394,6 +419,9 @@ class _Columns:
         self.month_of = [_month(d) for d in dates]
         self.outcomes = [str(e.reflection.outcome) for e in ordered]
         self.stages = [e.reflection.stage for e in ordered]
+        decided = [decisions.decisions_of(e.reflection) for e in ordered]
+        self.confirmed = [d[0] for d in decided]
+        self.dismissed = [d[1] for d in decided]
         self.rejected_total = sum(1 for o in self.outcomes if o in REJECTED)
         self.succeeded_total = sum(1 for o in self.outcomes if o in SUCCEEDED)
 
@@ -429,7 +457,12 @@ def _result(theme: Theme, places: list[int], hits: list[Hit], facts: _Columns, m
     month_counts = Counter(map(facts.month_of.__getitem__, seen))
     flags = [ident in first for ident in ids]
     stages = Counter(str(facts.stages[i]) for i in seen if facts.stages[i] is not None)
-    evidence = [Evidence(ids[i], isos[i], hit[1], hit[2], hit[3], hit[4]) for i, hit in zip(reversed(places), reversed(hits))]
+    confirmed = facts.confirmed
+    theme_id = theme.id
+    evidence = [
+        Evidence(ids[i], isos[i], hit[1], hit[2], hit[3], hit[4], decisions.CONFIRMED if theme_id in confirmed[i] else decisions.SUGGESTED)
+        for i, hit in zip(reversed(places), reversed(hits))
+    ]
     n = len(ids)
     return ThemeResult(
         id=theme.id,
@@ -448,6 +481,7 @@ def _result(theme: Theme, places: list[int], hits: list[Hit], facts: _Columns, m
         stages=dict(stages.most_common()),
         actions=list(theme.actions),
         recurring=len(seen) >= min_count,
+        confirmed=sum(1 for i in seen if theme_id in confirmed[i]),
     )
 
 

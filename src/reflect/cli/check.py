@@ -8,7 +8,8 @@ from reflect.cli.options import Json
 
 
 def check(ctx: typer.Context, json_output: Json = False) -> None:
-    """Validate every reflection file; list each problem as `path: field: message`.
+    """Validate every reflection file (and what reflect learned from your decisions);
+    list each problem as `path: field: message`.
 
     Exits 1 if any file has a problem, 0 if all are valid. Nothing is changed.
 
@@ -17,10 +18,12 @@ def check(ctx: typer.Context, json_output: Json = False) -> None:
     app = ctx.obj
     journal = app.journal
     result = journal.load_all()
+    learned = _learned_problem()
     if json_output:
         app.print_json({
             "valid": len(result.entries),
             "problems": [{"path": str(p.path), "field": p.field, "message": p.message} for p in result.problems],
+            **({"learned": learned} if learned else {}),
         })
     else:
         for problem in result.problems:
@@ -28,5 +31,19 @@ def check(ctx: typer.Context, json_output: Json = False) -> None:
         files = len(result.entries) + len(result.skipped)
         verdict = "all valid" if not result.problems else f"{len(result.skipped)} with problems"
         app.note(f"{files} files checked in {journal.root}: {verdict}")
-    if result.problems:
+        if learned:
+            app.line(learned)
+    if result.problems or learned:
         raise typer.Exit(1)
+
+
+def _learned_problem() -> str | None:
+    """What is wrong with the wordings learned from your decisions (learned.toml), if anything."""
+    from reflect.errors import BadState
+    from reflect.learning import load_learned
+
+    try:
+        load_learned()
+    except BadState as error:
+        return error.message
+    return None

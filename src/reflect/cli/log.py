@@ -93,9 +93,14 @@ def log(
         flags = _prefill(app, next_of, flags)
     if from_file is not None or editor:
         entry = app.journal.add(_from_file(from_file, flags) if from_file is not None else _from_editor(app, flags))
+        asked = False
     else:
-        entry = _guided_or_flags(app, flags, ask=ask, resume=resume or draft is not None, draft=draft)
+        entry, asked = _guided_or_flags(app, flags, ask=ask, resume=resume or draft is not None, draft=draft)
     _show_saved(app, entry, json_output)
+    if asked and not json_output:  # the guided log ends with the themes found, settled on the spot
+        from reflect.cli.suggest import offer_suggestions
+
+        offer_suggestions(app, entry)
 
 
 def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, draft: str | None):  # type: ignore[no-untyped-def]
@@ -108,7 +113,8 @@ def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, dra
     if flags.get("_application"):
         data["application"] = flags["_application"]
     kept = guided.choose_draft(app, draft) if resume else None
-    if app.stdin_is_terminal() and (ask or kept is not None or missing_required({"date": 0, **data})):
+    asked = app.stdin_is_terminal() and (ask or kept is not None or missing_required({"date": 0, **data}))
+    if asked:
         session = guided.start(app, data, kept)
         data, keeper = guided.reflection_data(session), session.keeper
     else:
@@ -128,7 +134,7 @@ def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, dra
 
         wanted = ", ".join(f"--{m}" for m in missing)
         raise UsageError(f"missing {wanted} (required when reflect cannot ask: stdin is not a terminal)")
-    return guided.save_reflection(app, data, keeper)
+    return guided.save_reflection(app, data, keeper), asked
 
 
 def _show_saved(app, entry, json_output: bool) -> None:  # type: ignore[no-untyped-def]

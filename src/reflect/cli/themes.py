@@ -17,6 +17,8 @@ def themes(
         typer.Argument(metavar="THEME_ID", help="Show every piece of evidence for one theme.", show_default=False, autocompletion=complete.theme_ids),
     ] = None,
     list_themes: Annotated[bool, typer.Option("--list", help="List every theme reflect knows (built-in and your own) and exit.")] = False,
+    learned: Annotated[bool, typer.Option("--learned", help="List the wordings reflect learned from your confirmations and dismissals, and exit.")] = False,
+    forget: Annotated[Optional[int], typer.Option("--forget", min=1, metavar="N", help="Forget learned wording N (see --learned).", show_default=False)] = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, metavar="N", help="Interviews a theme needs to count as recurring.")] = 2,
     since: Since = None,
     until: Until = None,
@@ -29,12 +31,18 @@ def themes(
     """Find the weaknesses that keep coming back, with proof from your own words,
     their trend over time, and how they differ between rejections and offers.
 
+    Counts your decisions (`reflect confirm`, `dismiss`, `review`): a dismissed theme never
+    counts for that reflection, a confirmed one always does.
+
     Example: reflect themes --since 2026-06-01; reflect themes conciseness; reflect themes --list
     """
     from reflect.summaries import ThemeSource
     from reflect.cache import gc_paused
 
     app = ctx.obj
+    if learned or forget is not None:
+        _learned(app, forget, json_output)
+        return
     if list_themes:
         _list(app, ThemeSource(app.config.themes, app.cache).themes_only().themes, json_output)
         return
@@ -79,3 +87,24 @@ def _list(app, themes: dict, json_output: bool) -> None:  # type: ignore[no-unty
     for row in rows:
         mine = "" if row["builtin"] else "  (yours)"
         app.line(f"{row['id']:<28} {row['label']}{mine}: {row['description']}")
+
+
+def _learned(app, forget: Optional[int], json_output: bool) -> None:  # type: ignore[no-untyped-def]
+    from reflect.errors import UsageError
+    from reflect.learning import load_learned, save_learned
+
+    wordings = load_learned()
+    if forget is not None:
+        if forget > len(wordings):
+            raise UsageError(f"no learned wording {forget}: `reflect themes --learned` lists {len(wordings)}")
+        gone = wordings.pop(forget - 1)
+        save_learned(wordings)
+        app.note(f"Forgot: {gone.theme} “{gone.text}”")
+        return
+    if json_output:
+        app.print_json([{"number": i, **{k: str(v) for k, v in w.to_data().items()}} for i, w in enumerate(wordings, 1)])
+        return
+    from reflect.views.decisions import learned_lines
+
+    for line in learned_lines(wordings):
+        app.line(line)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 _REFLECTION_NAMES = frozenset(
-    {"SCHEMA_VERSION", "Rating", "Text", "Day", "Ratings", "Feedback", "Prep", "Gap", "Question", "Reflection",
+    {"SCHEMA_VERSION", "Rating", "Text", "Day", "Ratings", "Feedback", "Prep", "Gap", "Question", "Reflection", "ThemeDecisions",
      "problems_from", "validate_reflection"}
 )
 

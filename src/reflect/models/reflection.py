@@ -1,4 +1,4 @@
-"""The reflection file format as pydantic models (schema version 1).
+"""The reflection file format as pydantic models (schema version 2).
 
 Models validate and nothing else: no files, no prompts, no printing. The
 format is documented for users in docs/format.md; keep the two in step.
@@ -7,14 +7,15 @@ format is documented for users in docs/format.md; keep the two in step.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError, ValidationInfo, field_validator
 
 from reflect.errors import InvalidReflection, Problem
 from reflect.vocab import FeedbackStatus, Format, GapKind, Outcome, QuestionKind, Stage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 
@@ -81,6 +82,33 @@ class Question(_Strict):
     better_answer: str | None = None
 
 
+_THEME_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _theme_id(value: str) -> str:
+    if not _THEME_ID.fullmatch(value):
+        raise ValueError(f"{value!r} is not a theme id (lowercase letters, digits and dashes; see `reflect themes --list`)")
+    return value
+
+
+ThemeId = Annotated[str, AfterValidator(_theme_id), Field(json_schema_extra={"pattern": _THEME_ID.pattern.join("^$")})]
+
+
+class ThemeDecisions(_Strict):
+    """The user's word on this reflection's themes (schema 2): it beats the engine's."""
+
+    confirmed: list[ThemeId] = Field(default_factory=list, description="themes you confirmed for this reflection")
+    dismissed: list[ThemeId] = Field(default_factory=list, description="themes you said this reflection does not show")
+
+    @field_validator("dismissed")
+    @classmethod
+    def _not_both(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        both = sorted(set(value) & set(info.data.get("confirmed", ())))
+        if both:
+            raise ValueError(f"{', '.join(both)} is also confirmed; a theme is either confirmed or dismissed")
+        return value
+
+
 class Reflection(_Strict):
     """One interview and what was learnt from it."""
 
@@ -107,6 +135,7 @@ class Reflection(_Strict):
     fit_notes: str | None = None
     lessons: list[str] = Field(default_factory=list)
     next_steps: list[str] = Field(default_factory=list)
+    themes: ThemeDecisions = Field(default_factory=ThemeDecisions)
 
     @field_validator("company", "role")
     @classmethod

@@ -29,6 +29,7 @@ CSV_COLUMNS = (
     "went_well", "went_wrong", "gaps", "questions", "stumped_questions",
     "feedback_status", "feedback_requested_on", "feedback_received_on", "feedback_source", "feedback_text",
     "prep_hours", "prep_activities", "prep_notes", "fit_notes", "lessons", "next_steps",
+    "confirmed_themes", "dismissed_themes",
 )  # fmt: skip
 LIST_SEPARATOR = "; "
 
@@ -138,6 +139,9 @@ def _markdown_section(entry: Entry) -> list[str]:
         lines += ["### Fit", "", md(r.fit_notes), ""]
     bullets("Lessons", [md(x) for x in r.lessons])
     bullets("Next steps", [md(x) for x in r.next_steps])
+    decided = [f"**{label}:** {', '.join(ids)}" for label, ids in (("Confirmed", r.themes.confirmed), ("Dismissed", r.themes.dismissed)) if ids]
+    if decided:
+        lines += ["### Themes", "", " · ".join(decided), ""]
     return lines
 
 
@@ -168,6 +172,7 @@ def csv_row(entry: Entry) -> dict[str, str]:
         "prep_hours": f"{r.prep.hours:g}" if r.prep.hours is not None else "",
         "prep_activities": joined(r.prep.activities), "prep_notes": r.prep.notes,
         "fit_notes": r.fit_notes, "lessons": joined(r.lessons), "next_steps": joined(r.next_steps),
+        "confirmed_themes": joined(r.themes.confirmed), "dismissed_themes": joined(r.themes.dismissed),
     }  # fmt: skip
     return {column: csv_cell(row[column]) for column in CSV_COLUMNS}
 

@@ -170,4 +170,5 @@ def reflection_detail(entry: Entry) -> Group:
     field("Fit", r.fit_notes)
     field("Lessons", r.lessons)
     field("Next steps", r.next_steps)
+    field("Themes", [f"{label}: {', '.join(ids)}" for label, ids in (("confirmed", r.themes.confirmed), ("dismissed", r.themes.dismissed)) if ids])
     return Group(*parts)

@@ -85,8 +85,11 @@ def themes_table(report: ThemeReport) -> RenderableType:
             bar(result.share), f" {result.count} of {report.analysed} interviews ({result.share:.0%})   ",
             sparkline(list(result.months.values())), " ", Text(result.verdict, style=VERDICT_STYLE[result.verdict]),
         )
+        if result.confirmed:
+            count.append(f"   {result.confirmed} confirmed by you", style="green")
         blocks += [title, indented(count, 3), indented(contrast(result), 3), _quoted(quote(result), 3)]
     blocks.append(Text("\nEvery quote for one theme: reflect themes THEME_ID", style="dim"))
+    blocks.append(agreement(report))
     return Group(*blocks, *_possible(report), *_emerging(report))
 
 
@@ -104,6 +107,14 @@ def _possible(report: ThemeReport, shown: int = 5) -> list[RenderableType]:
     return lines
 
 
+def agreement(report: ThemeReport) -> Text:
+    """How often the user agreed with the engine's suggestions."""
+    agreed, decided = report.agreement
+    if not decided:
+        return Text("Settle the suggested themes with `reflect review`: your word is final, and teaches reflect your wording.", style="dim")
+    return Text(f"You confirmed {agreed} of {decided} suggestions you decided on ({agreed / decided:.0%}).", style="dim")
+
+
 def _emerging(report: ThemeReport) -> list[RenderableType]:
     if not report.emerging:
         return []
@@ -119,7 +130,7 @@ def theme_detail(result: ThemeResult) -> RenderableType:
     head = Text.assemble(
         Text(neutral(result.label), style="bold"),
         Text(f" ({result.id})", style="dim"),
-        f": {result.count} interviews, {result.share:.0%} of those analysed, ",
+        f": {result.count} interviews{f' ({result.confirmed} confirmed by you)' if result.confirmed else ''}, {result.share:.0%} of those analysed, ",
         Text(result.verdict, style=VERDICT_STYLE[result.verdict]),
     )
     info = Text(f"first seen {result.first_seen}, last seen {result.last_seen}; ")
@@ -129,7 +140,8 @@ def theme_detail(result: ThemeResult) -> RenderableType:
     parts: list[RenderableType] = [head, info, Text("per month: ").append_text(sparkline(list(result.months.values())))]
     for ev in result.evidence:
         parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
-                                   Text(f"  {'' if ev.kind == 'model' else 'matched: '}{neutral(ev.trigger)}", style="dim")))
+                                   Text(f"  {'' if ev.kind == 'model' else 'matched: '}{neutral(ev.trigger)}", style="dim"),
+                                   Text("  confirmed", style="green") if ev.status == "confirmed" else ""))
         parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
     if result.actions:
         parts.append(Text("\nTo practise:", style="bold"))

@@ -24,6 +24,7 @@ def report_json(report: ThemeReport) -> dict[str, Any]:
             for theme_id, evidence in report.possible.items()
         ],
         "emerging": [e.to_json() for e in report.emerging],
+        "agreement": {"confirmed": report.agreement[0], "decided": report.agreement[1]},
     }
 
 
@@ -34,6 +35,7 @@ def theme_json(result: ThemeResult) -> dict[str, Any]:
         "label": result.label,
         "description": result.description,
         "count": result.count,
+        "confirmed": result.confirmed,
         "share": round(result.share, 4),
         "recurring": result.recurring,
         "interviews": result.interviews,

@@ -1,0 +1,69 @@
+"""The user's word on a reflection's themes, applied to what the engine found (pure).
+
+A reflection's ``[themes]`` table says which themes the user confirmed and which they
+dismissed. The decision is final: a dismissed theme's hits are removed; a confirmed theme
+the engine did not find gets one hit of kind ``confirmed`` (its text the note it came
+from, else "confirmed by you"). Which evidence is confirmed is read from the decisions
+(:func:`status`), so a hit keeps the shape the engine gave it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+CONFIRMED = "confirmed"
+SUGGESTED = "suggested"
+BY_YOU = "confirmed by you"
+FIELD = "themes.confirmed"
+# Hits that stand for a field of the reflection rather than a sentence the user wrote.
+NOT_SENTENCES = frozenset({"tag", "gap", "rating", "question", CONFIRMED})
+
+
+def decisions_of(reflection: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(confirmed, dismissed)`` of a full reflection or of a summary's facts."""
+    confirmed = getattr(reflection, "confirmed", None)
+    if confirmed is not None:
+        return tuple(confirmed), tuple(reflection.dismissed)
+    table = getattr(reflection, "themes", None)
+    if table is None:
+        return (), ()
+    return tuple(table.confirmed), tuple(table.dismissed)
+
+
+def is_sentence(hit: Sequence[str]) -> bool:
+    """Whether a hit (a Hit or a plain tuple in its fields' order) quotes a sentence the user wrote."""
+    return hit[4] not in NOT_SENTENCES
+
+
+def apply(hits: Iterable[Any], confirmed: Iterable[str], dismissed: Iterable[str], notes: dict[str, str] | None = None) -> list[Any]:
+    """``hits`` with the decisions applied: dismissed themes gone, each confirmed theme present.
+
+    ``notes``: for a confirmed theme, the note it was confirmed on (shown as its evidence
+    when the engine finds nothing).
+    """
+    gone = set(dismissed)
+    kept = [h for h in hits if h[0] not in gone]
+    present = {h[0] for h in kept}
+    for theme in confirmed:
+        if theme not in present and theme not in gone:
+            # A plain tuple in the fields' order of themes.Hit (this module is below themes.py).
+            kept.append((theme, FIELD, (notes or {}).get(theme) or BY_YOU, BY_YOU, CONFIRMED))
+            present.add(theme)
+    return kept
+
+
+def status(theme: str, confirmed: Iterable[str]) -> str:
+    return CONFIRMED if theme in confirmed else SUGGESTED
+
+
+def agreement(rows: Iterable[tuple[Iterable[str], Iterable[str], Iterable[str]]]) -> tuple[int, int]:
+    """``(agreed, decided)`` over ``(suggested, confirmed, dismissed)`` rows: of the engine's
+    suggestions the user decided on, how many they confirmed."""
+    agreed = decided = 0
+    for suggested, confirmed, dismissed in rows:
+        said = set(suggested)
+        yes = len(said.intersection(confirmed))
+        agreed += yes
+        decided += yes + len(said.intersection(dismissed))
+    return agreed, decided
