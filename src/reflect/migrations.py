@@ -14,7 +14,6 @@ Schema 0 is the pre-release layout (documented in docs/format.md, "Versions"):
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -86,7 +85,7 @@ def upgrade(data: Data) -> tuple[Data, list[str]]:
         return data, []
     version = version_of(data)
     assert version is not None
-    upgraded = copy.deepcopy(data)
+    upgraded = dict(data)  # steps add, rename and remove top-level keys only (a deep copy costs 0.15 ms a file)
     changes: list[str] = []
     for number in range(version, CURRENT):
         changes += STEPS[number](upgraded)

@@ -6,12 +6,16 @@ from reflect.analysis import verifier
 from reflect.analysis.text import tokenize
 from reflect.analysis.verifier import HELD, LEXICON, MODEL, Verifier, note_features, sentence_signals
 
-THEMES = ("conciseness", "salary-negotiation")
-CUTS = (0.0, 0.0)
+class Model:
+    """What the verifier reads of the statistical model: its themes, their places and thresholds."""
+
+    themes = ("conciseness", "salary-negotiation")
+    index = {theme: i for i, theme in enumerate(themes)}
+    cuts = (0.0, 0.0)
 
 
 def signals(sentence: str, found, logits=(1.0, -2.0)):
-    return sentence_signals(tokenize(sentence), found, list(logits), THEMES, CUTS)
+    return sentence_signals(tokenize(sentence), found, list(logits), Model)
 
 
 def test_a_note_raising_a_theme_in_two_ways_has_both_signals_and_the_strongest_score():

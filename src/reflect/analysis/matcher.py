@@ -110,6 +110,8 @@ class Matcher:
         self.lexicon: dict[str, tuple[tuple[str, str], ...]] = {}
         #: What :meth:`sentence` gave for each sentence.
         self.sentences: dict[str, Sentence] = {}
+        #: The verifier's doubts about each note (see ``themes._doubtful``): notes repeat too.
+        self.notes: dict[tuple[bool, str], dict[str, bool]] = {}
         if self.model_themes:
             from reflect.analysis import classifier
 
@@ -240,7 +242,7 @@ class Matcher:
             if matched or added or held:
                 model = classifier.load()
                 how = [(t, w, "text") for t, w in matched] + [(t, w, "model") for t, w in added] + [(t, w, "held") for t, w in held]
-                signals = sentence_signals(tokens, how, logits, model.themes, model.cuts)
+                signals = sentence_signals(tokens, how, logits, model)
         hits = tuple(
             [(theme, trigger, "text") for theme, trigger in matched]
             + [(theme, trigger, "model") for theme, trigger in added]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect.analysis import decisions
-from reflect.analysis.matcher import Pair, matcher_for
+from reflect.analysis.matcher import SENTENCE_CACHE_SIZE, Pair, matcher_for
 from reflect.analysis.taxonomy import Taxonomy, Theme
 from reflect.analysis.text import split_sentences
 
@@ -109,9 +109,15 @@ def _scan_text(field_name: str, text: str, taxonomy: Taxonomy, hits: list[Hit], 
     """Add the hits (and, from sentences without any, the uncovered pairs) of one note;
     whether it has a hit that counts. A theme the verifier is not sure of in this note
     is kept as a :data:`POSSIBLE` hit (see analysis/verifier.py)."""
-    sentence_of = matcher_for(taxonomy).sentence
+    matcher = matcher_for(taxonomy)
+    sentence_of = matcher.sentence
     found = [(sentence, *sentence_of(sentence)) for sentence in split_sentences(text)]
-    doubtful = _doubtful(found, field_name, taxonomy)
+    key = (field_name == "feedback.text", text)
+    doubtful = matcher.notes.get(key)
+    if doubtful is None:
+        if len(matcher.notes) >= SENTENCE_CACHE_SIZE:
+            matcher.notes.clear()
+        doubtful = matcher.notes[key] = _doubtful(found, key[0], taxonomy)
     any_hit = False
     for sentence, sentence_hits, uncovered, _ in found:
         for theme, trigger, kind in sentence_hits:
@@ -129,7 +135,7 @@ def _scan_text(field_name: str, text: str, taxonomy: Taxonomy, hits: list[Hit], 
     return any_hit
 
 
-def _doubtful(found: list[tuple[Any, ...]], field_name: str, taxonomy: Taxonomy) -> dict[str, bool]:
+def _doubtful(found: list[tuple[Any, ...]], feedback: bool, taxonomy: Taxonomy) -> dict[str, bool]:
     """For each theme the verifier weighs in this note, whether it falls short of counting."""
     signals = [row[3] for row in found if row[3] is not None]
     if not signals or not taxonomy.model_themes:
@@ -142,7 +148,7 @@ def _doubtful(found: list[tuple[Any, ...]], field_name: str, taxonomy: Taxonomy)
     known = judge.weights
     return {
         theme: confidence < judge.threshold
-        for theme, confidence in judge.confident(signals, field_name == "feedback.text").items()
+        for theme, confidence in judge.confident(signals, feedback).items()
         if "theme=" + theme in known and theme in taxonomy.model_themes
     }
 

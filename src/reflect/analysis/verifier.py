@@ -22,7 +22,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reflect.analysis.subject import CANDIDATE_WORDS, OTHER_WORDS
 from reflect.analysis.text import TROUBLE_CUES, Token
@@ -55,12 +55,11 @@ class SentenceSignals(NamedTuple):
     top_theme: str  # the theme the model scores highest, relative to its threshold
 
 
-def sentence_signals(
-    tokens: list[Token], found: Iterable[tuple[str, str, str]], logits: Sequence[float], themes: Sequence[str], cuts: Sequence[float]
-) -> SentenceSignals:
+def sentence_signals(tokens: list[Token], found: Iterable[tuple[str, str, str]], logits: Sequence[float], model: Any) -> SentenceSignals:
     """The signals of one sentence, from its tokens, what was found in it (``(theme,
-    trigger, how)``) and the model's logit per theme (``themes`` order, with its ``cuts``)."""
-    index = {theme: i for i, theme in enumerate(themes)}
+    trigger, how)``) and the model's logit per theme (in ``model.themes`` order; ``model``
+    also gives each theme's place, ``index``, and threshold, ``cuts``)."""
+    index, themes, cuts = model.index, model.themes, model.cuts
     signals = []
     for theme, trigger, how in found:
         i = index.get(theme)
