@@ -465,10 +465,13 @@ def _result(theme: Theme, places: list[int], hits: list[Hit], facts: _Columns, m
     stages = Counter(str(facts.stages[i]) for i in seen if facts.stages[i] is not None)
     confirmed = facts.confirmed
     theme_id = theme.id
-    evidence = [
-        Evidence(ids[i], isos[i], hit[1], hit[2], hit[3], hit[4], decisions.CONFIRMED if theme_id in confirmed[i] else decisions.SUGGESTED)
-        for i, hit in zip(reversed(places), reversed(hits))
-    ]
+    if any(confirmed):
+        evidence = [
+            Evidence(ids[i], isos[i], hit[1], hit[2], hit[3], hit[4], decisions.CONFIRMED if theme_id in confirmed[i] else decisions.SUGGESTED)
+            for i, hit in zip(reversed(places), reversed(hits))
+        ]
+    else:  # nothing confirmed anywhere: every piece is a suggestion (the common case, 100,000 pieces)
+        evidence = [Evidence(ids[i], isos[i], hit[1], hit[2], hit[3], hit[4]) for i, hit in zip(reversed(places), reversed(hits))]
     n = len(ids)
     return ThemeResult(
         id=theme.id,
