@@ -67,14 +67,15 @@ def sentence_signals(tokens: list[Token], found: Iterable[tuple[str, str, str]],
         margin = logit - cuts[i] if i is not None and math.isfinite(cuts[i]) else 0.0
         words = len(trigger.replace("\u2026", " ").split()) if how == LEXICON else 0
         signals.append(Signal(theme, how, logit, margin, words, how == LEXICON and "\u2026" in trigger))
-    top = max(range(len(themes)), key=lambda k: logits[k] - cuts[k] if math.isfinite(cuts[k]) else -math.inf) if themes else 0
+    margins = [logit - cut for logit, cut, _ in zip(logits, cuts, themes)]  # an unreachable theme's is -inf
+    words = {t.word for t in tokens}
     return SentenceSignals(
         tuple(signals),
-        any(t.word in CANDIDATE_WORDS for t in tokens),
-        any(t.word in OTHER_WORDS for t in tokens),
-        any(t.stem in TROUBLE_CUES for t in tokens),
+        not words.isdisjoint(CANDIDATE_WORDS),
+        not words.isdisjoint(OTHER_WORDS),
+        not {t.stem for t in tokens}.isdisjoint(TROUBLE_CUES),
         sum(1 for t in tokens if not t.stop),
-        themes[top] if themes else "",
+        themes[margins.index(max(margins))] if themes else "",
     )
 
 
@@ -84,26 +85,39 @@ def note_features(sentences: Sequence[SentenceSignals], feedback: bool) -> dict[
     out: dict[str, dict[str, float]] = {}
     raised = {s.theme for sentence in sentences for s in sentence.signals if s.how != HELD}
     for sentence in sentences:
-        themes_here = len({s.theme for s in sentence.signals if s.how != HELD})
+        themes_here = float(len({s.theme for s in sentence.signals if s.how != HELD}))
+        length = min(sentence.length, 40) / 40
         for s in sentence.signals:
-            f = out.setdefault(s.theme, {"theme=" + s.theme: 1.0, "logit": -9.0, "margin": -9.0})
+            f = out.get(s.theme)
+            if f is None:
+                f = out[s.theme] = {
+                    "theme=" + s.theme: 1.0, "logit": -9.0, "margin": -9.0, "p": 0.0, "trigger_words": 0.0,
+                    "negated_positive": 0.0, "first_person": 0.0, "others_named": 0.0, "trouble": 0.0, "top": 0.0,
+                    "sentence_themes": 0.0, "length": 0.0, "hits": 0.0,
+                }
             f[s.how] = 1.0
-            f["logit"] = max(f["logit"], s.logit)
-            f["margin"] = max(f["margin"], s.margin)
-            f["p"] = max(f.get("p", 0.0), _sigmoid(s.logit))
-            f["trigger_words"] = max(f.get("trigger_words", 0.0), min(s.trigger_words, 6) / 6)
-            f["negated_positive"] = max(f.get("negated_positive", 0.0), float(s.negated_positive))
-            f["first_person"] = max(f.get("first_person", 0.0), float(sentence.first_person))
-            f["others_named"] = max(f.get("others_named", 0.0), float(sentence.others_named))
-            f["trouble"] = max(f.get("trouble", 0.0), float(sentence.trouble))
-            f["top"] = max(f.get("top", 0.0), float(sentence.top_theme == s.theme))
-            f["sentence_themes"] = max(f.get("sentence_themes", 0.0), float(themes_here))
-            f["length"] = max(f.get("length", 0.0), min(sentence.length, 40) / 40)
-            f["hits"] = f.get("hits", 0.0) + 1.0
+            if s.logit > f["logit"]:
+                f["logit"], f["p"] = s.logit, _sigmoid(s.logit)
+            if s.margin > f["margin"]:
+                f["margin"] = s.margin
+            if s.trigger_words:
+                f["trigger_words"] = max(f["trigger_words"], min(s.trigger_words, 6) / 6)
+            if s.negated_positive:
+                f["negated_positive"] = 1.0
+            if sentence.first_person:
+                f["first_person"] = 1.0
+            if sentence.others_named:
+                f["others_named"] = 1.0
+            if sentence.trouble:
+                f["trouble"] = 1.0
+            if sentence.top_theme == s.theme:
+                f["top"] = 1.0
+            f["sentence_themes"] = max(f["sentence_themes"], themes_here)
+            f["length"] = max(f["length"], length)
+            f["hits"] += 1.0
+    extra = {"note_themes": float(len(raised)), "feedback": float(feedback), "sentences": min(len(sentences), 6) / 6}
     for f in out.values():
-        f["note_themes"] = float(len(raised))
-        f["feedback"] = float(feedback)
-        f["sentences"] = min(len(sentences), 6) / 6
+        f.update(extra)
     return out
 
 
