@@ -197,3 +197,27 @@ def test_thousand_reflections_analyse_quickly():
     start = time.perf_counter()
     analyse(entries, TAX)
     assert time.perf_counter() - start < 1.0
+
+
+@given(st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=24), st.integers(min_value=0, max_value=60))
+def test_the_trend_verdict_never_contradicts_the_sparkline_it_is_shown_beside(counts, interviews):
+    from reflect.analysis.themes import verdict
+
+    said = verdict(counts, interviews)
+    if interviews < 4 or len(counts) < 2:
+        assert said == "too few to tell"
+        return
+    half = len(counts) // 2
+    earlier, recent = sum(counts[:half]), sum(counts[-half:])
+    assert said != "worsening" or recent > earlier
+    assert said != "improving" or recent < earlier
+    assert said != "too few to tell"
+
+
+def test_a_falling_sparkline_reads_improving_and_a_rising_one_worsening():
+    from reflect.analysis.themes import verdict
+
+    assert verdict([3, 2, 0, 0], 8) == "improving"
+    assert verdict([0, 0, 1, 3], 8) == "worsening"
+    assert verdict([1, 1, 1, 1], 8) == "steady"
+    assert verdict([2], 9) == "too few to tell"

@@ -330,21 +330,22 @@ def month_range(first: dt.date, last: dt.date) -> list[str]:
     return months
 
 
-def verdict(flags: Sequence[bool], threshold: float = 0.15) -> str:
-    """``improving``, ``steady``, ``worsening`` or ``too few to tell``: how often the theme
-    shows in the recent half of the interviews (oldest first) against the earlier half.
+def verdict(counts: Sequence[int], interviews: int, threshold: float = 0.15) -> str:
+    """``improving``, ``steady``, ``worsening`` or ``too few to tell``, read from the same
+    series the sparkline draws: the theme's interviews per month, oldest first.
 
-    The two halves are the same size (the middle interview of an odd number counts in
-    neither), so "worsening" means the theme showed in more of the recent interviews than
-    of the earlier ones, which is what a sparkline of those interviews shows rising. Fewer
-    than four interviews cannot show a trend: ``verdict([True, False, True])`` is
-    ``"too few to tell"``, ``verdict([True, True, False, False])`` is ``"improving"``.
+    The mean of the recent half of the months is compared with the earlier half (the
+    middle month of an odd number counts in neither), as a share of the busiest month, so
+    "worsening" is a sparkline that rises and "improving" one that falls. Fewer than four
+    interviews analysed, or a single month, cannot show a trend: ``verdict([2], 5)`` and
+    ``verdict([1, 0, 1], 3)`` are ``"too few to tell"``; ``verdict([2, 1, 0, 0], 6)`` is
+    ``"improving"``.
     """
-    if len(flags) < 4:
+    if interviews < 4 or len(counts) < 2:
         return "too few to tell"
-    half = len(flags) // 2
-    earlier, recent = flags[:half], flags[len(flags) - half :]
-    diff = (sum(recent) - sum(earlier)) / half
+    half = len(counts) // 2
+    earlier, recent = counts[:half], counts[len(counts) - half :]
+    diff = (sum(recent) - sum(earlier)) / half / (max(counts) or 1)
     if diff <= -threshold:
         return "improving"
     if diff >= threshold:
@@ -461,7 +462,7 @@ def _result(theme: Theme, places: list[int], hits: list[Hit], facts: _Columns, m
             first[ids[i]] = i
     seen = list(first.values())
     month_counts = Counter(map(facts.month_of.__getitem__, seen))
-    flags = [ident in first for ident in ids]
+    per_month = [month_counts.get(m, 0) for m in facts.months]  # what the sparkline draws
     stages = Counter(str(facts.stages[i]) for i in seen if facts.stages[i] is not None)
     confirmed = facts.confirmed
     theme_id = theme.id
@@ -483,8 +484,8 @@ def _result(theme: Theme, places: list[int], hits: list[Hit], facts: _Columns, m
         evidence=evidence,
         first_seen=isos[seen[0]],
         last_seen=isos[seen[-1]],
-        months={m: month_counts.get(m, 0) for m in facts.months},
-        verdict=verdict(flags),
+        months=dict(zip(facts.months, per_month)),
+        verdict=verdict(per_month, n),
         rejected=(sum(1 for i in seen if outcomes[i] in REJECTED), facts.rejected_total),
         succeeded=(sum(1 for i in seen if outcomes[i] in SUCCEEDED), facts.succeeded_total),
         stages=dict(stages.most_common()),
