@@ -22,6 +22,15 @@ def _spawn(tmp_path: Path, *args: str, data_dir: Path | None = None, term: str =
                          dimensions=(40, 100))
 
 
+def _waiting_at(child, label: str) -> None:
+    """Wait until reflect waits at the question ``label``: a Ctrl-C sent in the instant
+    before Python's readline starts waiting can sit unread until the next key (a race in
+    the interpreter, not one a person pressing keys can hit)."""
+    child.expect(label)
+    child.expect(r": $")
+    time.sleep(0.3)
+
+
 def _enter_throughout(child) -> int:
     """Press Enter at every question until reflect ends; returns how many questions there were."""
     count = 0
@@ -57,6 +66,7 @@ def test_each_essential_question_says_where_the_user_is(tmp_path):
         child.expect(rf"\({number} of 7\) ")
         child.sendline(text)
     child.expect("What will be saved")
+    _waiting_at(child, "Save it")
     child.sendintr()
     child.expect(pexpect.EOF)
 
@@ -68,7 +78,7 @@ def test_ctrl_c_after_what_went_wrong_keeps_it_and_resume_saves_it(data_dir, tmp
         child.sendline(text)
     child.expect("What went wrong")
     child.sendline("I rambled on the system design question")
-    child.expect("What went well")
+    _waiting_at(child, "What went well")
     child.sendintr()
     child.expect("Nothing is lost")
     child.expect(r"log --resume")
@@ -222,7 +232,7 @@ def test_resume_with_several_drafts_lets_the_user_choose(data_dir, tmp_path):
         child = _spawn(tmp_path)
         child.expect("Company")
         child.sendline(company)
-        child.expect("Role")
+        _waiting_at(child, "Role")
         child.sendintr()
         child.expect(pexpect.EOF)
         time.sleep(1.1)  # drafts are named by the second
