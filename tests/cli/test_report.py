@@ -216,3 +216,21 @@ def test_a_broken_plan_file_is_reported_and_left_alone(reflect, tmp_path, data_d
     assert "plan.toml" in result.stderr and "without its progress" in result.stderr
     assert broken.read_text(encoding="utf-8") == "garbage = ["
     assert 'data-chart="plan"' in result.stdout
+
+
+def test_redact_also_leaves_out_the_words_the_config_marks_private(log, reflect):
+    import os
+
+    for day in ("2026-10-01", "2026-10-08"):
+        log("Acme", "Dev", day, "--outcome", "rejected", "--went-wrong", "I rambled about Project Falcon for ten minutes.")
+    Path(os.environ["REFLECT_CONFIG"]).write_text('private = ["Project Falcon"]\n', encoding="utf-8")
+    assert "Project Falcon" in reflect("report", "--output", "-").stdout
+    assert "Project Falcon" not in reflect("report", "--redact", "--output", "-").stdout
+
+
+def test_themes_you_confirmed_are_shown_as_such(log, reflect):
+    first = log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "I rambled on and on.")
+    log("Globex", "Dev", "2026-10-08", "--outcome", "rejected", "--went-wrong", "My answers went on and on.")
+    assert "confirmed by you" not in reflect("report", "--output", "-").stdout
+    assert reflect("confirm", first, "conciseness").exit_code == 0
+    assert "1 confirmed by you" in reflect("report", "--output", "-").stdout

@@ -119,9 +119,8 @@ def _plan(app, entries, today: dt.date, themes):  # type: ignore[no-untyped-def]
 
 
 def _private_words(config: Any) -> list[str]:
-    """Words the config marks private (left out with --redact), where the config has such a list."""
-    words = getattr(config, "private", None)
-    return [w for w in words if isinstance(w, str) and w.strip()] if isinstance(words, (list, tuple)) else []
+    """Words the config marks private (``private = [...]``), left out with --redact."""
+    return [word for word in config.private if word.strip()]
 
 
 def _write(app, output: Optional[Path], page: str, force: bool, count: int) -> None:  # type: ignore[no-untyped-def]

@@ -40,5 +40,6 @@ class Config(_Strict):
     default_stage: Stage | None = None
     default_format: Format | None = None
     mantras: list[str] = Field(default_factory=list, description="shown after a rejection")
+    private: list[str] = Field(default_factory=list, description="words `reflect report --redact` leaves out (names, projects, employers)")
     feedback_chase_days: Annotated[int, Field(ge=1, le=365)] = 7
     themes: ThemesConfig = Field(default_factory=ThemesConfig)

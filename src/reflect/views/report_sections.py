@@ -25,7 +25,6 @@ RECENT_REJECTIONS = 15
 MAX_POINTS = 90
 FUNNEL_STAGES = ("recruiter-screen", "phone-screen", "technical", "take-home", "onsite", "final")
 SUCCEEDED = ("offer", "advanced")
-DECISIONS = ("confirmed", "dismissed")
 
 
 def _outcome_class(outcome: str) -> str:
@@ -33,11 +32,11 @@ def _outcome_class(outcome: str) -> str:
 
 
 def decision(theme: Any) -> str | None:
-    """``confirmed`` or ``dismissed`` when the user has decided about a theme (where the
-    journal records such decisions), else None."""
-    value = getattr(theme, "decision", None)
-    value = getattr(value, "value", value)
-    return value if value in DECISIONS else None
+    """How many of a theme's interviews the user confirmed it on ("2 confirmed by you"),
+    else None. (A theme the user dismissed on a reflection never counts there, so it is
+    simply absent.)"""
+    confirmed = getattr(theme, "confirmed", 0)
+    return f"{confirmed} confirmed by you" if confirmed else None
 
 
 def applications(entries: Sequence[Entry]) -> list[tuple[list[Entry], str]]:
@@ -73,7 +72,7 @@ def themes_section(report: Any, entries: Sequence[Entry], out: Out) -> Section:
         chosen = decision(theme)
         note = f"{theme.count}\u00d7 \u00b7 {theme.verdict}" + (f" \u00b7 {chosen}" if chosen else "")
         counts = [sum(theme.months.get(m, 0) for m in months) for months in periods]
-        rows.append(HeatRow(theme.label, theme.id, list(zip(counts, totals)), note, muted=chosen == "dismissed"))
+        rows.append(HeatRow(theme.label, theme.id, list(zip(counts, totals)), note, muted=False))
     chart = heatmap(rows, labels, f"Recurring themes by {_unit(labels, periods)}: the share of interviews showing each", out)
     return Section("themes", title, _themes_reading(themes, report.analysed, out), chart + _contrast(themes, out) + _quotes(themes, entries, out))
 
