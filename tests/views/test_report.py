@@ -32,22 +32,21 @@ def test_redacting_leaves_no_part_of_an_interviewer_name(name, around):
             assert part not in shown
 
 
-def _theme(ident, label, decision=None):
+def _theme(ident, label, confirmed=0):
     return SimpleNamespace(
-        id=ident, label=label, count=3, verdict="steady", months={"2026-10": 1, "2026-11": 2}, decision=decision, best_quote=lambda: None
+        id=ident, label=label, count=3, verdict="steady", months={"2026-10": 1, "2026-11": 2}, confirmed=confirmed, best_quote=lambda: None
     )
 
 
-def test_confirmed_and_dismissed_themes_are_shown_as_such():
+def test_themes_you_confirmed_say_on_how_many_interviews():
     report = SimpleNamespace(
-        themes=[_theme("conciseness", "Conciseness", "confirmed"), _theme("coding", "Coding", "dismissed"), _theme("clarity", "Clarity")],
+        themes=[_theme("conciseness", "Conciseness", confirmed=2), _theme("clarity", "Clarity")],
         months=["2026-10", "2026-11"],
         analysed=4,
     )
     body = themes_section(report, [], Out()).body
-    assert "3\u00d7 \u00b7 steady \u00b7 confirmed" in body
-    assert '<g class="row muted" data-theme="coding">' in body
-    assert '<g class="row" data-theme="clarity">' in body
+    assert "3\u00d7 \u00b7 steady \u00b7 2 confirmed by you" in body
+    assert '<g class="row" data-theme="clarity">' in body and "Clarity" in body
 
 
 def _entry(n, application, stage, outcome):
