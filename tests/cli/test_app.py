@@ -25,3 +25,9 @@ def test_groups_built_on_use_keep_their_commands_and_help(reflect):
     assert "Usage: reflect plan [OPTIONS] COMMAND" in shown and "done" in shown
     listed = reflect("--help").stdout.split("Commands:")[1]
     assert "  plan " in listed and "  config " in listed
+
+
+def test_a_global_option_after_the_command_says_where_it_goes(reflect):
+    result = reflect("list", "--data-dir", "/tmp/elsewhere")
+    assert result.exit_code == 2
+    assert "--data-dir goes before the command: reflect --data-dir ... list ..." in result.stderr

@@ -255,3 +255,10 @@ def test_resume_takes_a_named_draft_and_leaves_the_others(reflect, tmp_path, mon
     assert json.loads(result.stdout)["id"].endswith("-acme-dev")
     assert not older.exists() and newer.exists()
     assert reflect("log", "--resume", "--draft", "log-1999").exit_code == 1
+
+
+def test_the_next_step_command_is_printed_whole_at_any_width(reflect, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    result = reflect("log", "--company", "Acme", "--role", "Backend Engineer", "--date", "2026-11-20", "--outcome", "rejected")
+    assert result.exit_code == 0, result.output
+    assert "feedback 2026-11-20-acme-backend-engineer --status requested" in result.stdout

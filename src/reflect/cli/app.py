@@ -17,6 +17,10 @@ UsageError = typer.BadParameter.__base__
 ClickException = UsageError.__base__
 
 
+GLOBAL_OPTIONS = ("--data-dir", "--no-cache", "--debug")
+"""Options of ``reflect`` itself, given before the command."""
+
+
 class ReflectGroup(LazyGroup):
     """Turns every :class:`ReflectError` (and OS error) into one line and an exit code.
 
@@ -75,7 +79,11 @@ class ReflectGroup(LazyGroup):
                 sys.exit(0)
             message = error.format_message().replace("Value error, ", "")
             where = error.ctx.command_path if error.ctx is not None else "reflect"
-            Application().error(f"{message} (see `{where} --help`)")
+            misplaced = next((o for o in GLOBAL_OPTIONS if f"No such option: {o}" in message), None)
+            if misplaced is not None and where != "reflect":
+                Application().error(f"{misplaced} goes before the command: reflect {misplaced} ... {where.split(' ', 1)[-1]} ...")
+            else:
+                Application().error(f"{message} (see `{where} --help`)")
             sys.exit(error.exit_code)
         except ClickException as error:
             Application().error(error.format_message())

@@ -149,7 +149,7 @@ def _show_saved(app, entry, json_output: bool) -> None:  # type: ignore[no-untyp
     outcome = entry.reflection.outcome.value
     words = {"rejected": REJECTED, "ghosted": GHOSTED}.get(outcome)
     turn = rotate(outcome, len(words)) if words else 0
-    app.out.print(saved(entry, app.config.mantras, turn, command_name()))
+    app.out.print(saved(entry, app.config.mantras, turn, command_name()), crop=False)  # the command, whole, at any width
 
 
 def _prefill(app, ident: str, flags: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
