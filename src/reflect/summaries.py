@@ -55,7 +55,7 @@ FORMAT = 5
 CODE_FILES = (
     "analysis/text.py", "analysis/taxonomy.py", "analysis/matcher.py", "analysis/judge.py", "analysis/subject.py",
     "analysis/classifier.py", "analysis/verifier.py", "analysis/themes.py", "summaries.py", "data/theme_verifier.json",
-    "analysis/decisions.py", "analysis/learned.py",
+    "analysis/decisions.py", "analysis/learned.py", "analysis/note_model.py",
 )
 
 
@@ -171,7 +171,7 @@ def _decoded(data: Any) -> tuple[Facts, Scan, dict[str, list[str]]]:
 def taxonomy_key(config: ThemesConfig | None) -> str:
     """Changes whenever the taxonomy or a scan could come out differently."""
     from reflect import __version__
-    from reflect.analysis import classifier, taxonomy
+    from reflect.analysis import classifier, note_model, taxonomy
 
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
     here = Path(__file__).parent  # the package: CODE_FILES are relative to it
@@ -179,6 +179,7 @@ def taxonomy_key(config: ThemesConfig | None) -> str:
         digest.update(_read(here / name))
     digest.update(_read(taxonomy.DATA_FILE))
     digest.update(classifier.digest().encode())  # a retrained model gives other scans
+    digest.update(note_model.digest().encode())
     digest.update(_stemmer_identity().encode())
     custom = config is not None and config != type(config)()  # the defaults read the same as no config
     digest.update((config.model_dump_json() if custom else "").encode())  # type: ignore[union-attr]
@@ -291,6 +292,7 @@ class ThemeSource:
                 fingerprint=compiled.fingerprint,
                 model_themes=compiled.model_themes,
                 protected=compiled.protected,
+                reads_notes=compiled.reads_notes,
             )
 
     def _load_themes(self) -> Taxonomy | None:
@@ -304,6 +306,7 @@ class ThemeSource:
                 fingerprint=str(data["fingerprint"]),
                 model_themes=frozenset(data["model_themes"]),
                 protected=protected_phrases(themes),
+                reads_notes=bool(data.get("reads_notes", False)),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -330,6 +333,7 @@ class ThemeSource:
             fingerprint=themes.fingerprint,
             model_themes=themes.model_themes,
             protected=themes.protected,
+            reads_notes=themes.reads_notes,
         )
 
     def _compile(self) -> Taxonomy:
@@ -341,6 +345,7 @@ class ThemeSource:
             "fingerprint": taxonomy.fingerprint,
             "themes": [_theme_data(t) for t in taxonomy.themes.values()],
             "model_themes": sorted(taxonomy.model_themes),
+            "reads_notes": taxonomy.reads_notes,
         }
         index = {
             "key": self.key,

@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from reflect.analysis import classifier
+from reflect.analysis import classifier, note_model
 from reflect.analysis.taxonomy import CORE_THEMES, build, get_taxonomy
 from reflect.analysis.text import split_sentences, tokenize
 from reflect.analysis.matcher import match_sentence
@@ -92,7 +92,8 @@ def test_custom_themes_are_lexicon_only_and_the_fingerprint_follows_the_model():
     assert "whiteboard" not in taxonomy.model_themes and "conciseness" in taxonomy.model_themes
     lexicon = taxonomy.without_model()
     assert lexicon.fingerprint != taxonomy.fingerprint
-    assert taxonomy.fingerprint.endswith("+" + classifier.digest())
+    assert "+" + classifier.digest() in taxonomy.fingerprint
+    assert taxonomy.fingerprint.endswith("+" + note_model.digest())
     reflection = Reflection(company="A", role="B", date="2026-11-20", went_wrong=[RAMBLING])
     assert "conciseness" in themes_of(reflection, taxonomy)
     assert "conciseness" not in themes_of(reflection, lexicon)
@@ -104,6 +105,9 @@ def test_a_retrained_model_invalidates_cached_scans(monkeypatch):
     before = scan_cache.taxonomy_key(None)
     monkeypatch.setattr(classifier, "_digest", "0" * 16)  # as if the model file had changed
     assert scan_cache.taxonomy_key(None) != before
+    changed = scan_cache.taxonomy_key(None)
+    monkeypatch.setattr(note_model, "_digest", "1" * 16)  # as if the note model had been retrained
+    assert scan_cache.taxonomy_key(None) != changed
 
 
 def _tiny_set(path: Path) -> Path:

@@ -73,7 +73,7 @@ def test_the_recordings_are_of_these_journals():
     ids = {row["id"] for theme in examples["themes"] for row in theme["evidence"]}
     assert len(ids) > 10_000 and len(examples["themes"]) >= 14
     kinds = {row["kind"] for theme in examples["themes"] for row in theme["evidence"]}
-    assert kinds == {"text", "model", "tag", "gap", "rating", "question"}
+    assert kinds == {"text", "model", "note", "tag", "gap", "rating", "question"}
     generated = json.loads(recorded.read("generated-themes.json.gz"))
     assert generated["analysed"] == sum(count for _, count, _, _ in recorded.GENERATED) == 400
     assert any(row["id"].startswith("varied-") for theme in generated["themes"] for row in theme["evidence"])

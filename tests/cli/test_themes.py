@@ -183,17 +183,18 @@ def test_notes_about_someone_else_raise_no_theme_but_the_same_words_about_me_do(
 
 
 def test_a_theme_the_engine_is_not_sure_of_is_shown_apart_and_never_counted(log, reflect):
-    """'citing cultural fit' is culture fit as far as the model can tell, but on notes from
-    real accounts such model-only culture-fit hits are right less than half the time."""
-    log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "They turned me down, citing 'cultural fit'.")
-    log("Globex", "Dev", "2026-10-02", "--outcome", "rejected", "--went-wrong", "They turned me down, citing 'cultural fit'.")
+    """A short note with a clarity phrase and nothing else to go on: on notes from real
+    accounts, such lone hits are right too rarely to count, and the note model does not
+    back it."""
+    log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "Lost my train of thought twice.")
+    log("Globex", "Dev", "2026-10-02", "--outcome", "rejected", "--went-wrong", "Lost my train of thought twice.")
     data = report(reflect, "--min-count", "1")
     assert data["themes"] == []
-    assert [p["id"] for p in data["possible"]] == ["culture-fit"]
+    assert [p["id"] for p in data["possible"]] == ["clarity"]
     assert data["possible"][0]["interviews"] == 2
     evidence = data["possible"][0]["evidence"][0]
-    assert evidence["kind"] == "possible" and evidence["trigger"].startswith("model: ")
+    assert evidence["kind"] == "possible" and evidence["trigger"] == "lost my train of thought"
     shown = reflect("themes", "--min-count", "1")
-    assert "Possible (not counted" in shown.stdout and "culture-fit" in shown.stdout
+    assert "Possible (not counted" in shown.stdout and "clarity" in shown.stdout
     plan = reflect("plan", "--json")
-    assert "culture-fit" not in plan.stdout
+    assert "clarity" not in plan.stdout

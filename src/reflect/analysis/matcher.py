@@ -23,7 +23,7 @@ SENTENCE_CACHE_SIZE = 50_000
 """Sentences whose result is kept per matcher (the cache is emptied when full)."""
 
 
-Sentence = tuple[tuple[tuple[str, str, str], ...], "tuple[Pair, ...] | None", Any]
+Sentence = tuple[tuple[tuple[str, str, str], ...], "tuple[Pair, ...] | None", Any, bool, tuple[str, ...]]
 
 
 class Pair(NamedTuple):
@@ -226,8 +226,11 @@ class Matcher:
     def sentence(self, sentence: str) -> Sentence:
         """What one sentence gives: ``(theme, trigger, kind)`` of its hits (kind ``text``,
         ``model``, or ``held``: reached by the model but held back, see analysis/verifier.py),
-        its uncovered pairs when it has no hit, and its signals for the verifier (None
-        without the model). Pure, so kept: journals repeat sentences."""
+        its uncovered pairs when it has no hit, its signals for the verifier (None
+        without the model), whether it speaks only of someone else (see
+        analysis/subject.py), and what the lexicon read as fine in it (``calm``: the themes
+        whose positive form it states, ``~`` and a theme it negates, :data:`GOOD` when
+        something went well). Pure, so kept: journals repeat sentences."""
         cache = self.sentences
         found = cache.get(sentence)
         if found is not None:
@@ -252,7 +255,7 @@ class Matcher:
             + [(theme, trigger, "model") for theme, trigger in added]
             + [(theme, trigger, "held") for theme, trigger in held]
         )
-        found = (hits, None if matched or added else tuple(pairs_of(sentence, tokens)), signals)
+        found = (hits, None if matched or added else tuple(pairs_of(sentence, tokens)), signals, about_others(tokens), tuple(sorted(calm)))  # () when calm: one shared object, not a set per sentence
         if len(cache) >= SENTENCE_CACHE_SIZE:
             cache.clear()
         cache[sentence] = found

@@ -108,6 +108,8 @@ class Taxonomy:
     model_themes: frozenset[str] = frozenset()
     #: (theme, phrase) of the user's own triggers, which the model must not override
     protected: frozenset[tuple[str, str]] = frozenset()
+    #: Whether the note model (analysis/note_model.py) reads whole notes for the model themes.
+    reads_notes: bool = False
 
     def theme(self, theme_id: str) -> Theme:
         return self.themes[theme_id]
@@ -116,7 +118,13 @@ class Taxonomy:
         """The same themes matched by the lexicon alone (for measuring what the model adds)."""
         from dataclasses import replace
 
-        return replace(self, model_themes=frozenset(), fingerprint=self.lexicon_fingerprint)
+        return replace(self, model_themes=frozenset(), reads_notes=False, fingerprint=self.lexicon_fingerprint)
+
+    def without_note_model(self) -> Taxonomy:
+        """The same themes without the note model (for training it on what the rest finds)."""
+        from dataclasses import replace
+
+        return replace(self, reads_notes=False, fingerprint=self.fingerprint + "-notes")
 
     @property
     def lexicon_fingerprint(self) -> str:
@@ -335,6 +343,12 @@ def compile_themes(themes: dict[str, Theme]) -> Taxonomy:
     if classifier.available():
         taxonomy.model_themes = frozenset(t.id for t in themes.values() if t.builtin)
         taxonomy.fingerprint += "+" + classifier.digest()  # a retrained model invalidates cached scans
+        from reflect.analysis import note_model
+
+        note_digest = note_model.digest()
+        if note_digest:
+            taxonomy.reads_notes = True
+            taxonomy.fingerprint += "+" + note_digest
     return taxonomy
 
 

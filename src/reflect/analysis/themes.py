@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect.analysis import decisions
-from reflect.analysis.matcher import SENTENCE_CACHE_SIZE, Pair, matcher_for
+from reflect.analysis.matcher import NEGATED, SENTENCE_CACHE_SIZE, Pair, matcher_for
 from reflect.analysis.taxonomy import Taxonomy, Theme
 from reflect.analysis.text import split_sentences
 
@@ -42,8 +42,10 @@ QUESTION_KIND_THEMES = {
 }
 RATING_THEMES = {"preparation": "preparation-research", "confidence": "nerves-confidence"}
 LOW_RATING = 2
-QUOTE_KINDS = ("text", "model", "learned")  # evidence that quotes a sentence the user wrote
+QUOTE_KINDS = ("text", "model", "note", "learned")  # evidence that quotes a sentence the user wrote
 
+NOTE = "note"
+"""The kind of a hit only the note model found (analysis/note_model.py)."""
 POSSIBLE = "possible"
 """The kind of a hit the verifier is not sure of: shown apart, never counted."""
 HELD = "held"
@@ -108,31 +110,54 @@ def _texts(reflection: Reflection) -> Iterable[tuple[str, str]]:
 def _scan_text(field_name: str, text: str, taxonomy: Taxonomy, hits: list[Hit], pairs: list[Pair]) -> bool:
     """Add the hits (and, from sentences without any, the uncovered pairs) of one note;
     whether it has a hit that counts. A theme the verifier is not sure of in this note
-    is kept as a :data:`POSSIBLE` hit (see analysis/verifier.py)."""
+    is kept as a :data:`POSSIBLE` hit (see analysis/verifier.py) unless the note model
+    agrees; a theme only the note model found counts when it is very sure (see
+    analysis/note_model.py)."""
     matcher = matcher_for(taxonomy)
     sentence_of = matcher.sentence
     found = [(sentence, *sentence_of(sentence)) for sentence in split_sentences(text)]
     key = (field_name == "feedback.text", text)
-    doubtful = matcher.notes.get(key)
-    if doubtful is None:
+    judged = matcher.notes.get(key)
+    if judged is None:
         if len(matcher.notes) >= SENTENCE_CACHE_SIZE:
             matcher.notes.clear()
-        doubtful = matcher.notes[key] = _doubtful(found, key[0], taxonomy)
+        doubtful = _doubtful(found, key[0], taxonomy)
+        judged = matcher.notes[key] = (doubtful, *_read_note(found, doubtful, taxonomy))
+    doubtful, agreed, vetoed, read = judged
     any_hit = False
-    for sentence, sentence_hits, uncovered, _ in found:
+    for sentence, sentence_hits, uncovered, *_ in found:
         for theme, trigger, kind in sentence_hits:
             if kind == HELD:
                 if doubtful.get(theme, True):
                     continue  # held back by the model, and not confirmed by the verifier
                 kind = "model"
-            elif doubtful.get(theme, False) and (theme, trigger) not in taxonomy.protected:  # the user's own triggers always count
-                kind = POSSIBLE
+            if (theme in vetoed or (doubtful.get(theme, False) and theme not in agreed)) and (theme, trigger) not in taxonomy.protected:
+                kind = POSSIBLE  # the user's own triggers always count
             else:
                 any_hit = True
             hits.append(Hit(theme, field_name, sentence, trigger, kind))
         if uncovered:
             pairs.extend(uncovered)
+    for theme, sentence, trigger in read:
+        hits.append(Hit(theme, field_name, sentence, trigger, NOTE))
+        any_hit = True
     return any_hit
+
+
+def _read_note(
+    found: list[tuple[Any, ...]], doubtful: dict[str, bool], taxonomy: Taxonomy
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str, str], ...]]:
+    """What the note model changes in one note (``found``: each sentence with what the
+    matcher gave); see :func:`reflect.analysis.note_model.read`."""
+    if not taxonomy.reads_notes or not taxonomy.model_themes:
+        return (), (), ()
+    from reflect.analysis import note_model
+
+    raised = {hit[0] for row in found for hit in row[1] if hit[2] != HELD}
+    # Not read: sentences about someone else, and good news with no weakness in it.
+    mine = [row[0] for row in found if not row[4] and (row[1] or not row[5])]
+    calm = {theme.removeprefix(NEGATED) for row in found for theme in row[5]}  # "I wasn't nervous": never nerves
+    return note_model.read(mine, raised, doubtful, taxonomy.model_themes - calm)
 
 
 def _doubtful(found: list[tuple[Any, ...]], feedback: bool, taxonomy: Taxonomy) -> dict[str, bool]:

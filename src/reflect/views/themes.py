@@ -140,7 +140,7 @@ def theme_detail(result: ThemeResult) -> RenderableType:
     parts: list[RenderableType] = [head, info, Text("per month: ").append_text(sparkline(list(result.months.values())))]
     for ev in result.evidence:
         parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
-                                   Text(f"  {'' if ev.kind == 'model' else 'matched: '}{neutral(ev.trigger)}", style="dim"),
+                                   Text(f"  {'' if ev.kind in ('model', 'note') else 'matched: '}{neutral(ev.trigger)}", style="dim"),
                                    Text("  confirmed", style="green") if ev.status == "confirmed" else ""))
         parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
     if result.actions:
