@@ -52,6 +52,8 @@ from reflect.analysis import note_model  # noqa: E402
 from reflect.analysis.matcher import matcher_for  # noqa: E402
 from reflect.analysis.taxonomy import CORE_THEMES, get_taxonomy  # noqa: E402
 from reflect.analysis.text import split_sentences  # noqa: E402
+from reflect.analysis.themes import scan  # noqa: E402
+from reflect.models import Feedback, Reflection  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "tests" / "data").glob("themes_train*.jsonl"))
 REAL = (ROOT / "tests" / "data" / "real" / "train.jsonl", ROOT.parent / "shared" / "eval" / "themes_dev.jsonl")
@@ -104,16 +106,23 @@ def predict(vecs, models, texts: list[str]) -> np.ndarray:
     return np.column_stack([m.predict_proba(x)[:, 1] for m in models])
 
 
-def engine_found(examples: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-    """What the engine without the note model counts, and what it keeps as possible."""
+def engine_found(examples: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What the engine without the note model counts, which of those a trigger phrase
+    of the lexicon found (never doubted), and what it keeps as possible."""
     import eval_themes
 
     taxonomy = get_taxonomy().without_note_model()
     counted = eval_themes.predict(examples, taxonomy, False)
     both = eval_themes.predict(examples, taxonomy, True)
+    worded = []
+    for e in examples:
+        field = {"feedback": Feedback(status="received", text=e["text"])} if e.get("speaker") == "interviewer" else {"went_wrong": [e["text"]]}
+        hits = scan(Reflection(company="A", role="B", date="2026-01-01", **field), taxonomy).hits
+        worded.append({h[0] for h in hits if h[4] == "text"})
     c = np.array([[t in got for t in CORE_THEMES] for got in counted], dtype=bool)
+    w = np.array([[t in got for t in CORE_THEMES] for got in worded], dtype=bool) & c
     p = np.array([[t in got for t in CORE_THEMES] for got in both], dtype=bool) & ~c
-    return c, p
+    return c, w, p
 
 
 def micro(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
@@ -125,7 +134,7 @@ def micro(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def choose_rule(y, prob, counted, possible, precision: float) -> dict:
+def choose_rule(y, prob, counted, worded, possible, precision: float) -> dict:
     """The thresholds with the best F1 such that each kind of evidence that counts (what
     the rest counts and the note model does not doubt, what it backs, what it alone
     finds) is right at least ``precision`` of the time, out of fold."""
@@ -135,7 +144,7 @@ def choose_rule(y, prob, counted, possible, precision: float) -> dict:
     alone_space = ~counted & ~possible
     grid = []
     for doubt in DOUBTS:
-        kept = counted & (prob >= doubt)
+        kept = worded | (counted & (prob >= doubt))
         for count in np.arange(0.30, 0.99, 0.02):
             alone = alone_space & (prob >= count)
             for confirm in np.arange(0.05, 0.81, 0.025):
@@ -218,8 +227,8 @@ def main(argv: list[str]) -> int:
         weights = np.array([args.real_weight] * len(train) + [1.0] * len(examples))
         vecs, models = fit(texts, y, weights, args.C)
         prob[test] = predict(vecs, models, [real_text[i] for i in test])
-    counted, possible = engine_found(real)
-    rule = choose_rule(y_real, prob, counted, possible, args.precision)
+    counted, worded, possible = engine_found(real)
+    rule = choose_rule(y_real, prob, counted, worded, possible, args.precision)
 
     weights = np.array([args.real_weight] * len(real) + [1.0] * len(examples))
     vecs, models = fit(real_text + ex_text, np.vstack([y_real, y_ex]), weights, args.C)

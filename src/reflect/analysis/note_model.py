@@ -185,13 +185,14 @@ def _word_holding(piece: str, words: list[str]) -> str:
 
 
 def read(
-    sentences: Sequence[str], raised: set[str], doubtful: dict[str, bool], allowed: frozenset[str]
+    sentences: Sequence[str], raised: set[str], worded: set[str], doubtful: dict[str, bool], allowed: frozenset[str]
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str, str], ...]]:
     """What the note model says of a note's ``sentences`` (those not about someone
-    else), given the themes the rest of the engine raised in it and those the verifier
-    doubts: ``(agreed, vetoed, alone)``. Agreed: doubted themes it backs, which then
-    count. Vetoed: themes the rest would count that it finds very unlikely, which are
-    then only possible. Alone: ``(theme, sentence, trigger)`` for each theme only it
+    else), given the themes the rest of the engine raised in it, those of them a trigger
+    phrase of the lexicon found (``worded``) and those the verifier doubts: ``(agreed,
+    vetoed, alone)``. Agreed: doubted themes it backs, which then count. Vetoed: themes
+    only the sentence model found, that the rest would count and it finds very
+    unlikely, which are then only possible (a trigger phrase is never vetoed). Alone: ``(theme, sentence, trigger)`` for each theme only it
     found and is very sure of, where the words that weighed most describe the
     candidate (see analysis/subject.py)."""
     model = load()
@@ -206,7 +207,7 @@ def read(
             if doubtful.get(theme, False):
                 if p >= model.confirm:
                     agreed.add(theme)
-            elif p < model.doubt:
+            elif p < model.doubt and theme not in worded:
                 vetoed.add(theme)
         elif p >= model.count:
             phrases = model.explain(text, theme)

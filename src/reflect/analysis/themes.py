@@ -154,10 +154,11 @@ def _read_note(
     from reflect.analysis import note_model
 
     raised = {hit[0] for row in found for hit in row[1] if hit[2] != HELD}
+    worded = {hit[0] for row in found for hit in row[1] if hit[2] == "text"}
     # Not read: sentences about someone else, and good news with no weakness in it.
     mine = [row[0] for row in found if not row[4] and (row[1] or not row[5])]
     calm = {theme.removeprefix(NEGATED) for row in found for theme in row[5]}  # "I wasn't nervous": never nerves
-    return note_model.read(mine, raised, doubtful, taxonomy.model_themes - calm)
+    return note_model.read(mine, raised, worded, doubtful, taxonomy.model_themes - calm)
 
 
 def _doubtful(found: list[tuple[Any, ...]], feedback: bool, taxonomy: Taxonomy) -> dict[str, bool]:
