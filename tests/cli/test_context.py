@@ -53,7 +53,7 @@ def test_themes_reads_the_config_and_opens_the_cache_once(reflect, log, counted)
     log("Acme", "Dev", "2026-01-10", "--went-wrong", "I rambled on and on")
     counted.update(config=0, cache=0, load=0)
     result = reflect("themes", "no-such-theme")
-    assert result.exit_code == 1 and "no theme 'no-such-theme'" in result.stderr
+    assert result.exit_code == 2 and "no theme 'no-such-theme'" in result.stderr
     assert (counted["config"], counted["cache"]) == (1, 1)
 
 

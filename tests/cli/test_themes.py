@@ -163,7 +163,9 @@ def test_themes_list_shows_every_theme_and_custom_ones(reflect, tmp_path):
 def test_unknown_theme_id_points_to_the_list(reflect, log):
     log("Acme", "Dev", "2026-01-10", "--went-wrong", "I rambled")
     result = reflect("themes", "nosuch")
-    assert result.exit_code == 1 and "reflect themes --list" in result.stderr
+    assert result.exit_code == 2 and "reflect themes --list" in result.stderr  # a mistyped name, as in `reflect confirm`
+    absent = reflect("themes", "salary-negotiation")
+    assert absent.exit_code == 1 and "does not appear in these reflections" in absent.stderr
 
 
 def report(reflect, *args: str) -> dict:
@@ -198,3 +200,11 @@ def test_a_theme_the_engine_is_not_sure_of_is_shown_apart_and_never_counted(log,
     assert "Possible (not counted" in shown.stdout and "clarity" in shown.stdout
     plan = reflect("plan", "--json")
     assert "clarity" not in plan.stdout
+
+
+def test_one_interview_is_counted_in_the_singular(log, reflect):
+    log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "I rambled and never got to the point.")
+    shown = reflect("themes", "--min-count", "1")
+    assert shown.exit_code == 0, shown.output
+    assert "1 interview analysed" in shown.stdout and "1 of 1 interview (100%)" in shown.stdout
+    assert "1 interviews" not in shown.stdout

@@ -137,9 +137,11 @@ def _save_better_answer(app: Application, card: Card, typed: str) -> None:
 
 
 def _nothing_due(app: Application, schedule) -> None:  # type: ignore[no-untyped-def]
+    from reflect.views.report_text import plural
+
     if schedule.upcoming:
         first = schedule.upcoming[0].due
-        app.note(f"Nothing due today. Next: {first.isoformat()} ({len(schedule.upcoming)} questions scheduled).")
+        app.note(f"Nothing due today. Next: {first.isoformat()} ({plural(len(schedule.upcoming), 'question')} scheduled).")
     else:
         app.note(
             "Nothing to drill yet: mark the questions that stumped you (`reflect log --stumped`, "

@@ -53,21 +53,20 @@ def themes(
 
 def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     from reflect.dirs import config_file
-    from reflect.errors import NotFound
+    from reflect.errors import NotFound, UsageError
     from reflect.summaries import ThemeSource, theme_report
 
     report, problems = theme_report(app.journal, app.config.themes, app.cache, chosen, min_count=min_count, where=str(config_file()))
     app.warn_problems(problems)
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
-        known = theme_id in ThemeSource(app.config.themes, app.cache).themes_only().themes
+        if theme_id not in ThemeSource(app.config.themes, app.cache).themes_only().themes:
+            raise UsageError(f"no theme {theme_id!r}: `reflect themes --list` shows them all")  # as `reflect confirm` says it
         maybe = len({e.id for e in report.possible.get(theme_id, ())})
         raise NotFound(
             f"theme {theme_id!r} is only possible in {maybe} interview{'s' if maybe != 1 else ''}, not counted (see `reflect themes`)"
             if maybe
             else f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)"
-            if known
-            else f"no theme {theme_id!r}: `reflect themes --list` shows them all"
         )
     if json_output:
         from reflect.views.themes_json import report_json, theme_json

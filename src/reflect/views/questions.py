@@ -8,6 +8,7 @@ from rich.text import Text
 from reflect.analysis.questions import QuestionGroup
 from reflect.views.charts import sparkline
 from reflect.views.safe import neutral
+from reflect.views.report_text import plural
 
 
 def question_table(groups: list[QuestionGroup]) -> Table:
@@ -42,4 +43,4 @@ def question_table(groups: list[QuestionGroup]) -> Table:
 def bank_summary(groups: list[QuestionGroup]) -> Text:
     asked = sum(g.count for g in groups)
     stumped = sum(1 for g in groups if g.stumped)
-    return Text(f"{len(groups)} questions ({asked} times asked), {stumped} that stumped you", style="dim")
+    return Text(f"{plural(len(groups), 'question')} ({plural(asked, 'time')} asked), {stumped} that stumped you", style="dim")

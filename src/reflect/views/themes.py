@@ -12,6 +12,7 @@ from rich.text import Text
 from reflect.analysis.themes import ThemeReport, ThemeResult
 from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral
+from reflect.views.report_text import plural
 
 SPARK = "▁▂▃▄▅▆▇█"
 VERDICT_STYLE = {"improving": "green", "steady": "yellow", "worsening": "red", "too few to tell": "dim"}
@@ -69,7 +70,7 @@ def themes_table(report: ThemeReport) -> RenderableType:
     """
     if report.analysed == 0:
         return Text("No reflections to analyse yet. Log one with `reflect log`.")
-    header = Text(f"{report.analysed} interviews analysed", style="bold")
+    header = Text(f"{plural(report.analysed, 'interview')} analysed", style="bold")
     if report.skipped:
         header.append(f" ({len(report.skipped)} files skipped)", style="yellow")
     if not report.themes:
@@ -82,7 +83,7 @@ def themes_table(report: ThemeReport) -> RenderableType:
     for rank, result in enumerate(report.themes, 1):
         title = Text.assemble(Text(f"\n{rank}. "), Text(neutral(result.label), style="bold"), Text(f"  {result.id}", style="dim"))
         count = Text.assemble(
-            bar(result.share), f" {result.count} of {report.analysed} interviews ({result.share:.0%})   ",
+            bar(result.share), f" {result.count} of {plural(report.analysed, 'interview')} ({result.share:.0%})   ",
             sparkline(list(result.months.values())), " ", Text(result.verdict, style=VERDICT_STYLE[result.verdict]),
         )
         if result.confirmed:
@@ -120,7 +121,7 @@ def _emerging(report: ThemeReport) -> list[RenderableType]:
         return []
     lines: list[RenderableType] = [Text("\nEmerging (not covered by any theme):", style="bold")]
     for item in report.emerging:
-        lines.append(indented(Text.assemble(Text(neutral(item.words), style="cyan"), f"  in {item.count} interviews"), 2))
+        lines.append(indented(Text.assemble(Text(neutral(item.words), style="cyan"), f"  in {plural(item.count, 'interview')}"), 2))
     lines.append(indented(Text("Add one as a custom theme in your config ([[themes.custom]]).", style="dim"), 2))
     return lines
 
@@ -130,7 +131,7 @@ def theme_detail(result: ThemeResult) -> RenderableType:
     head = Text.assemble(
         Text(neutral(result.label), style="bold"),
         Text(f" ({result.id})", style="dim"),
-        f": {result.count} interviews{f' ({result.confirmed} confirmed by you)' if result.confirmed else ''}, {result.share:.0%} of those analysed, ",
+        f": {plural(result.count, 'interview')}{f' ({result.confirmed} confirmed by you)' if result.confirmed else ''}, {result.share:.0%} of those analysed, ",
         Text(result.verdict, style=VERDICT_STYLE[result.verdict]),
     )
     info = Text(f"first seen {result.first_seen}, last seen {result.last_seen}; ")
