@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,24 +26,32 @@ class Filters:
     contains: str | None = None
 
     def matches(self, reflection: Reflection) -> bool:
-        if self.company and self.company.casefold() not in reflection.company.casefold():
+        if self.company and folded(self.company) not in folded(reflection.company):
             return False
         if self.stage and reflection.stage != self.stage:
             return False
         if self.outcome and reflection.outcome != self.outcome:
             return False
-        if self.tag and self.tag.casefold() not in {t.casefold() for t in reflection.tags}:
+        if self.tag and folded(self.tag) not in {folded(t) for t in reflection.tags}:
             return False
         if self.since and reflection.date < self.since:
             return False
         if self.until and reflection.date > self.until:
             return False
-        if self.contains and self.contains.casefold() not in searchable_text(reflection).casefold():
+        if self.contains and folded(self.contains) not in folded(searchable_text(reflection)):
             return False
         return True
 
     def apply(self, entries: Iterable[Entry]) -> list[Entry]:
         return [e for e in entries if self.matches(e.reflection)]
+
+
+def folded(text: str) -> str:
+    """``text`` compared without case or accents: "zurich" finds "Zürich", "cafe" "Café"."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def searchable_text(reflection: Reflection) -> str:

@@ -20,6 +20,20 @@ def test_list_is_newest_first_and_filters(log, reflect):
     assert ids("--contains", "rapport") == ["2026-03-01-globex-sre"]
 
 
+def test_filters_ignore_accents_both_ways(log, reflect):
+    zurich = log("Zürich Re", "Actuary", "2026-01-10", "--went-wrong", "Blanked on the café question")
+    log("Acme", "Dev", "2026-01-11")
+
+    def ids(*args):
+        result = reflect("list", "--json", *args)
+        assert result.exit_code == 0, result.output
+        return [r["id"] for r in json.loads(result.stdout)]
+
+    assert ids("--company", "zurich") == ids("--company", "ZÜRICH") == [zurich]
+    assert ids("--contains", "CAFE QUESTION") == [zurich]
+    assert ids("--company", "zürichx") == []
+
+
 def test_list_table_and_empty_journal(log, reflect):
     result = reflect("list")
     assert result.exit_code == 0

@@ -23,7 +23,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
-Company = Annotated[Optional[str], typer.Option("--company", "-c", metavar="TEXT", help="Only this company (part of the name, any case).")]
+Company = Annotated[Optional[str], typer.Option("--company", "-c", metavar="TEXT", help="Only this company (part of the name, any case or accent).")]
 StageFilter = Annotated[Optional[Stage], typer.Option("--stage", "-s", help="Only this interview stage.")]
 OutcomeFilter = Annotated[Optional[Outcome], typer.Option("--outcome", "-o", help="Only this outcome.")]
 Tag = Annotated[Optional[str], typer.Option("--tag", "-t", metavar="TAG", help="Only reflections with this tag.")]
@@ -33,7 +33,7 @@ Since = Annotated[
 Until = Annotated[
     Optional[dt.date], typer.Option("--until", parser=_day, metavar="DATE", help="Only interviews on or before DATE.")
 ]
-Contains = Annotated[Optional[str], typer.Option("--contains", metavar="TEXT", help="Only reflections whose text contains this (any case).")]
+Contains = Annotated[Optional[str], typer.Option("--contains", metavar="TEXT", help="Only reflections whose text contains this (any case or accent).")]
 ReflectionId = Annotated[
     str,
     typer.Argument(metavar="ID", help="A reflection id, or any unique start of one (see `reflect list`).", show_default=False, autocompletion=complete.reflection_ids),
