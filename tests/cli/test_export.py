@@ -42,6 +42,19 @@ def test_csv_is_one_row_per_interview_with_lists_joined(log, reflect):
     assert rows[0]["stumped_questions"] == "Design a URL shortener"
     # a leading = would be run as a formula by a spreadsheet
     assert rows[0]["feedback_text"] == "'=Answers ran long"
+    assert (rows[0]["outcome_on"], rows[0]["application"]) == ("", "")
+
+
+def test_csv_and_markdown_say_when_the_outcome_came_and_which_application(log, reflect):
+    first = log("Acme", "Dev", "2026-11-02")
+    second = log("Acme Corp", "Senior Dev", "2026-11-09")
+    assert reflect("applications", "--join", first, "--join", second).exit_code == 0
+    assert reflect("outcome", second, "rejected", "--date", "2026-11-20").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(reflect("export", "--format", "csv").stdout, newline="")))
+    assert [(r["outcome"], r["outcome_on"]) for r in rows] == [("rejected", "2026-11-20"), ("pending", "")]
+    assert rows[0]["application"] == rows[1]["application"] != ""
+    text = reflect("export", "--format", "markdown").stdout
+    assert "**Outcome:** rejected (2026-11-20)" in text and f"**Application:** {rows[0]['application']}" in text
 
 
 def test_markdown_has_one_section_per_interview_and_user_text_stays_text(log, reflect):

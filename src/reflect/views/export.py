@@ -24,7 +24,7 @@ FORMATS = ("json", "markdown", "csv")
 REDACTED = "[interviewer]"
 
 CSV_COLUMNS = (
-    "id", "date", "company", "role", "stage", "format", "outcome", "interviewers", "tags",
+    "id", "date", "company", "role", "stage", "format", "outcome", "outcome_on", "application", "interviewers", "tags",
     "preparation", "confidence", "performance", "fit", "mood",
     "went_well", "went_wrong", "gaps", "questions", "stumped_questions",
     "feedback_status", "feedback_requested_on", "feedback_received_on", "feedback_source", "feedback_text",
@@ -96,7 +96,9 @@ def to_markdown(entries: list[Entry], exported_on: dt.date | None = None) -> str
 def _markdown_section(entry: Entry) -> list[str]:
     r = entry.reflection
     lines = [f"## {r.date.isoformat()}: {md(r.company)}, {md(r.role)}", ""]
-    facts = [f"**Outcome:** {r.outcome.value}"]
+    facts = [f"**Outcome:** {r.outcome.value}" + (f" ({r.outcome_on.isoformat()})" if r.outcome_on else "")]
+    if r.application:
+        facts.append(f"**Application:** {md(r.application)}")
     if r.stage:
         facts.append(f"**Stage:** {r.stage.value}")
     if r.format:
@@ -160,7 +162,8 @@ def csv_row(entry: Entry) -> dict[str, str]:
     row: dict[str, object] = {
         "id": entry.id, "date": r.date.isoformat(), "company": r.company, "role": r.role,
         "stage": r.stage.value if r.stage else "", "format": r.format.value if r.format else "",
-        "outcome": r.outcome.value, "interviewers": joined(r.interviewers), "tags": joined(r.tags),
+        "outcome": r.outcome.value, "outcome_on": r.outcome_on, "application": r.application,
+        "interviewers": joined(r.interviewers), "tags": joined(r.tags),
         **{name: value for name, value in r.ratings.model_dump().items()},
         "went_well": joined(r.went_well), "went_wrong": joined(r.went_wrong),
         "gaps": joined([f"{g.kind.value}: {g.detail}" if g.detail else g.kind.value for g in r.gaps]),
