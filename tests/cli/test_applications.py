@@ -136,3 +136,12 @@ def test_migrate_renames_files_whose_names_state_old_facts(log, reflect, data_di
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in data_dir.glob("*.toml")) == [f"{ident}.toml", "my-own-name.toml"]
     assert list((data_dir / "backups").rglob("2026-01-10-x-dev.toml"))  # backed up first
+
+
+def test_a_round_marked_rejected_is_not_passed_even_with_a_later_round(log, reflect):
+    screen = log("Acme", "Backend Engineer", "2026-11-02", "--stage", "recruiter-screen", "--outcome", "advanced")
+    phone = json.loads(reflect("log", "--next", screen, "--date", "2026-11-09", "--outcome", "rejected", "--json").stdout)["id"]
+    assert reflect("log", "--next", phone, "--date", "2026-11-16", "--json").exit_code == 0
+    rates = json.loads(reflect("stats", "--json").stdout)["applications"]["pass_rate_by_stage"]
+    assert rates["recruiter-screen"] == {"rounds": 1, "passed": 1, "decided": 1, "rate": 1.0}
+    assert rates["phone-screen"] == {"rounds": 1, "passed": 0, "decided": 1, "rate": 0.0}

@@ -191,7 +191,7 @@ class StageRate:
 
 def pass_rates(applications: Sequence[Application]) -> list[StageRate]:
     """Per stage: rounds, and how many of those decided were passed (advanced, an offer, or
-    followed by a later round of the same application)."""
+    followed by a later round of the same application, unless marked rejected or ghosted)."""
     counts: dict[str, list[int]] = {}
     for app in applications:
         for i, entry in enumerate(app.rounds):
@@ -199,11 +199,12 @@ def pass_rates(applications: Sequence[Application]) -> list[StageRate]:
             stage = str(r.stage) if r.stage is not None else "unknown"
             row = counts.setdefault(stage, [0, 0, 0])
             row[0] += 1
+            failed = r.outcome in (Outcome.REJECTED, Outcome.GHOSTED)  # said by the user: a later round does not undo it
             later = i < len(app.rounds) - 1
-            if later or r.outcome in (Outcome.ADVANCED, Outcome.OFFER):
+            if r.outcome in (Outcome.ADVANCED, Outcome.OFFER) or (later and not failed):
                 row[1] += 1
                 row[2] += 1
-            elif r.outcome in (Outcome.REJECTED, Outcome.GHOSTED):
+            elif failed:
                 row[2] += 1
     return [StageRate(stage, *row) for stage, row in counts.items()]
 
