@@ -98,3 +98,10 @@ def test_a_note_model_of_another_format_is_refused(tmp_path):
     copy.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="note model format"):
         note_model.load(copy)
+
+
+def test_a_theme_found_beside_good_news_is_not_backed():
+    from reflect.analysis.themes import scan
+
+    reflection = Reflection(company="A", role="B", date="2026-11-20", went_wrong=["My salary negotiation went smoothly."])
+    assert [hit.kind for hit in scan(reflection, get_taxonomy()).hits] == ["possible"]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reflect.analysis import decisions
 from reflect.analysis.matcher import NEGATED, SENTENCE_CACHE_SIZE, Pair, matcher_for
-from reflect.analysis.taxonomy import Taxonomy, Theme
+from reflect.analysis.taxonomy import GOOD, Taxonomy, Theme
 from reflect.analysis.text import split_sentences
 
 if TYPE_CHECKING:
@@ -158,6 +158,8 @@ def _read_note(
     # Not read: sentences about someone else, and good news with no weakness in it.
     mine = [row[0] for row in found if not row[4] and (row[1] or not row[5])]
     calm = {theme.removeprefix(NEGATED) for row in found for theme in row[5]}  # "I wasn't nervous": never nerves
+    # "My salary negotiation went smoothly": a theme found beside good news is not backed.
+    calm |= {hit[0] for row in found if GOOD in row[5] for hit in row[1]}
     return note_model.read(mine, raised, worded, doubtful, taxonomy.model_themes - calm)
 
 
