@@ -46,6 +46,18 @@ def test_confirm_adds_a_theme_the_engine_did_not_find_with_its_note_as_confirmed
     assert [(e["id"], e["kind"], e["status"], e["text"]) for e in evidence] == [(ident, "confirmed", "confirmed", HELICOPTER)]
 
 
+def test_confirming_a_possible_theme_makes_its_evidence_count(reflect, log):
+    unsure = "Lost my train of thought twice."  # clarity, but only possible on its own
+    ident = log("Acme", "Dev", "2026-01-10", "--went-wrong", unsure)
+    before = json.loads(reflect("themes", "--json", "--min-count", "1").stdout)
+    assert [p["id"] for p in before["possible"]] == ["clarity"] and _evidence(reflect, "clarity") == []
+    assert reflect("confirm", ident, "clarity").exit_code == 0
+    after = json.loads(reflect("themes", "--json", "--min-count", "1").stdout)
+    assert after["possible"] == []
+    evidence = _evidence(reflect, "clarity")
+    assert [(e["id"], e["kind"], e["status"], e["text"]) for e in evidence] == [(ident, "text", "confirmed", unsure)]
+
+
 def test_a_later_note_in_the_words_of_a_confirmed_one_is_suggested_for_its_theme(reflect, log):
     first = log("Acme", "Dev", "2026-01-10", "--went-wrong", HELICOPTER)
     later = log("Globex", "SRE", "2026-01-12", "--went-wrong", LATER)
@@ -212,6 +224,16 @@ def test_what_was_learned_is_private_and_a_broken_file_is_reported_never_reset(r
     checked = reflect("check")
     assert checked.exit_code == 1 and f"{learned}: " in checked.stdout
     assert learned.read_text() == "[[wording]]\ntheme = 'Not an id'\n"
+
+
+def test_a_note_about_the_interviewer_is_never_learned_from_a_confirmation(reflect, log):
+    bored = "The interviewer was clearly bored and kept checking his phone."
+    first = log("Acme", "Dev", "2026-01-10", "--went-wrong", bored)
+    result = reflect("confirm", first, "nerves-confidence")
+    assert result.exit_code == 0, result.output
+    assert "learned" not in result.output
+    log("Globex", "SRE", "2026-01-12", "--went-wrong", "The interviewer was bored the whole time, kept checking his phone.")
+    assert {e["id"] for e in _evidence(reflect, "nerves-confidence")} == {first}
 
 
 def test_confirm_with_words_teaches_those_words(reflect, log):

@@ -1,9 +1,10 @@
 """The user's word on a reflection's themes, applied to what the engine found (pure).
 
 A reflection's ``[themes]`` table says which themes the user confirmed and which they
-dismissed. The decision is final: a dismissed theme's hits are removed; a confirmed theme
-the engine did not find gets one hit of kind ``confirmed`` (its text the note it came
-from, else "confirmed by you"). Which evidence is confirmed is read from the decisions
+dismissed. The decision is final: a dismissed theme's hits are removed; a confirmed
+theme's *possible* hits count (the user settled the doubt); a confirmed theme the engine
+did not find gets one hit of kind ``confirmed`` (its text the note it came from, else
+"confirmed by you"). Which evidence is confirmed is read from the decisions
 (:func:`status`), so a hit keeps the shape the engine gave it.
 """
 
@@ -18,6 +19,7 @@ BY_YOU = "confirmed by you"
 FIELD = "themes.confirmed"
 # Hits that stand for a field of the reflection rather than a sentence the user wrote.
 NOT_SENTENCES = frozenset({"tag", "gap", "rating", "question", CONFIRMED})
+POSSIBLE = "possible"  # as reflect.analysis.themes.POSSIBLE (this module is below themes.py)
 
 
 def decisions_of(reflection: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -43,14 +45,22 @@ def apply(hits: Iterable[Any], confirmed: Iterable[str], dismissed: Iterable[str
     when the engine finds nothing).
     """
     gone = set(dismissed)
-    kept = [h for h in hits if h[0] not in gone]
-    present = {h[0] for h in kept}
+    yes = set(confirmed)
+    kept = [_settled(h) if h[4] == POSSIBLE and h[0] in yes else h for h in hits if h[0] not in gone]
+    present = {h[0] for h in kept if h[4] != POSSIBLE}
     for theme in confirmed:
         if theme not in present and theme not in gone:
             # A plain tuple in the fields' order of themes.Hit (this module is below themes.py).
             kept.append((theme, FIELD, (notes or {}).get(theme) or BY_YOU, BY_YOU, CONFIRMED))
             present.add(theme)
     return kept
+
+
+def _settled(hit: Any) -> tuple[str, ...]:
+    """A possible hit of a confirmed theme, as the kind of hit it would have been had
+    the engine been sure (a plain tuple in the fields' order of themes.Hit)."""
+    kind = "model" if str(hit[3]).startswith("model: ") else "text"
+    return (hit[0], hit[1], hit[2], hit[3], kind)
 
 
 def status(theme: str, confirmed: Iterable[str]) -> str:

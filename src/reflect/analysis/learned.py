@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from reflect.analysis.decisions import is_sentence
-from reflect.analysis.text import split_sentences, stem, stems
+from reflect.analysis.subject import about_others
+from reflect.analysis.text import split_sentences, stem, stems, tokenize
 from reflect.models.learned import Wording
 
 LEARNED = "learned"
@@ -71,8 +72,10 @@ def _enough(stems_: frozenset[str]) -> bool:
 
 
 def learnable(text: str) -> bool:
-    """Whether a note says enough to be learned as a wording."""
-    return _enough(distinctive(text))
+    """Whether a note says enough to be learned as a wording, and says it of the
+    candidate: "the interviewer was bored and kept checking his phone" teaches nothing,
+    whatever theme the reflection was confirmed for."""
+    return _enough(distinctive(text)) and not about_others(tokenize(text))
 
 
 class Learned:
