@@ -208,3 +208,19 @@ def test_one_interview_is_counted_in_the_singular(log, reflect):
     assert shown.exit_code == 0, shown.output
     assert "1 interview analysed" in shown.stdout and "1 of 1 interview (100%)" in shown.stdout
     assert "1 interviews" not in shown.stdout
+
+
+def test_themes_below_the_minimum_are_named_and_a_counted_one_is_not_also_possible(log, reflect):
+    for n, company in enumerate(("Acme", "Globex")):
+        log(company, "Dev", f"2026-10-0{n + 1}", "--went-wrong", "I rambled and never got to the point.")
+    log("Initech", "Dev", "2026-10-05", "--went-wrong", "I froze and my mind went blank on the first question.",
+        "--went-wrong", "Lost my train of thought twice.", "--went-wrong", "I rambled and never got to the point.",
+        "--went-wrong", "Need to be more concise.")
+    shown = reflect("themes")
+    assert shown.exit_code == 0, shown.output
+    assert "In fewer than 2 interviews: nerves-confidence (reflect themes --min-count 1)" in shown.stdout
+    data = report(reflect, "--min-count", "1")
+    counted = {(t["id"], e["id"]) for t in data["themes"] for e in t["evidence"]}
+    possible = {(p["id"], e["id"]) for p in data["possible"] for e in p["evidence"]}
+    assert ("conciseness", "2026-10-05-initech-dev") not in possible  # "more concise" is doubted, but the theme counts there
+    assert counted and not counted & possible

@@ -465,7 +465,8 @@ def _by_theme(
     ordered: Sequence[Reflected], results: dict[str, Scan], taxonomy: Taxonomy
 ) -> tuple[dict[str, tuple[list[int], list[Hit]]], dict[str, tuple[list[int], list[Hit]]]]:
     """theme -> (the place of each hit's entry, the hits), in date order, for the hits that
-    count and for the possible ones apart; unknown themes left out."""
+    count and for the possible ones apart (those of interviews where the theme does not
+    count already); unknown themes left out."""
     by_theme: dict[str, tuple[list[int], list[Hit]]] = {}
     possible: dict[str, tuple[list[int], list[Hit]]] = {}
     known = taxonomy.themes
@@ -479,6 +480,13 @@ def _by_theme(
                     found = into[theme_id] = ([], [])
                 found[0].append(i)
                 found[1].append(hit)
+    for theme_id, (places, hits) in list(possible.items()):  # only possible where it does not count already
+        counted = set(by_theme[theme_id][0]) if theme_id in by_theme else set()
+        kept = [(i, hit) for i, hit in zip(places, hits) if i not in counted]
+        if kept:
+            possible[theme_id] = ([i for i, _ in kept], [hit for _, hit in kept])
+        else:
+            del possible[theme_id]
     return by_theme, possible
 
 
