@@ -224,3 +224,14 @@ def test_themes_below_the_minimum_are_named_and_a_counted_one_is_not_also_possib
     possible = {(p["id"], e["id"]) for p in data["possible"] for e in p["evidence"]}
     assert ("conciseness", "2026-10-05-initech-dev") not in possible  # "more concise" is doubted, but the theme counts there
     assert counted and not counted & possible
+
+
+def test_one_themes_view_shows_its_possible_evidence_apart(log, reflect):
+    log("Acme", "Dev", "2026-10-01", "--went-wrong", "I rambled and never got to the point.")
+    log("Globex", "Dev", "2026-10-02", "--went-wrong", "I rambled and never got to the point.")
+    log("Initech", "Dev", "2026-10-03", "--went-wrong", "Need to be more concise.")
+    shown = reflect("themes", "conciseness")
+    assert shown.exit_code == 0, shown.output
+    counted, _, possible = shown.stdout.partition("Possible, not counted")
+    assert "2026-10-01-acme-dev" in counted and "2026-10-03-initech-dev" not in counted
+    assert "2026-10-03-initech-dev" in possible and "Need to be more concise." in possible

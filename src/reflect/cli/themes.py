@@ -75,7 +75,7 @@ def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: b
         return
     from reflect.views.themes import theme_detail, themes_table
 
-    app.out.print(theme_detail(result) if result else themes_table(report))
+    app.out.print(theme_detail(result, report.possible.get(result.id, ())) if result else themes_table(report))
 
 
 def _list(app, themes: dict, json_output: bool) -> None:  # type: ignore[no-untyped-def]

@@ -6,10 +6,12 @@ User text (quotes, triggers, labels of custom themes) is always wrapped in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from reflect.analysis.themes import ThemeReport, ThemeResult
+from reflect.analysis.themes import Evidence, ThemeReport, ThemeResult
 from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral
 from reflect.views.report_text import plural
@@ -129,7 +131,7 @@ def _emerging(report: ThemeReport) -> list[RenderableType]:
     return lines
 
 
-def theme_detail(result: ThemeResult) -> RenderableType:
+def theme_detail(result: ThemeResult, possible: Sequence[Evidence] = ()) -> RenderableType:
     """Every piece of evidence for one theme, newest first."""
     head = Text.assemble(
         Text(neutral(result.label), style="bold"),
@@ -147,6 +149,12 @@ def theme_detail(result: ThemeResult) -> RenderableType:
                                    Text(f"  {'' if ev.kind in ('model', 'note') else 'matched: '}{neutral(ev.trigger)}", style="dim"),
                                    Text("  confirmed", style="green") if ev.status == "confirmed" else ""))
         parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
+    if possible:
+        parts.append(Text("\nPossible, not counted (the engine is not sure of these; settle them with reflect review):", style="bold"))
+        for ev in possible:
+            parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
+                                       Text(f"  {neutral(ev.trigger)}", style="dim")))
+            parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
     if result.actions:
         parts.append(Text("\nTo practise:", style="bold"))
         parts.extend(hanging("• ", Text(neutral(a)), 2) for a in result.actions)
