@@ -90,7 +90,11 @@ def test_a_dismissed_wording_stops_being_suggested_for_that_theme(reflect, log):
 def test_undecide_takes_a_decision_back_and_forgets_what_it_taught(reflect, log):
     ident = log("Acme", "Dev", "2026-01-10", "--went-wrong", RAMBLED)
     reflect("dismiss", ident, "conciseness")
-    assert reflect("undecide", ident, "conciseness").exit_code == 0
+    undone = reflect("undecide", ident, "conciseness")
+    assert undone.exit_code == 0 and f"{ident}: took back conciseness" in undone.stdout
+    again = reflect("undecide", ident, "conciseness", "--json")
+    assert json.loads(again.stdout)["undone"] == []
+    assert f"{ident}: nothing to take back" in reflect("undecide", ident, "conciseness").stdout
     assert [e["status"] for e in _evidence(reflect, "conciseness")] == ["suggested"]
     assert json.loads(reflect("themes", "--learned", "--json").stdout) == []
     assert "themes" not in json.loads(reflect("show", ident, "--json").stdout)

@@ -55,6 +55,16 @@ def test_review_walks_the_undecided_suggestions_newest_first_one_key_each(reflec
     again.expect(pexpect.EOF)
 
 
+def test_a_possible_suggestion_says_it_is_not_counted(log):
+    log("Acme", "Dev", "2026-01-10", "--went-wrong", "Lost my train of thought twice.")
+    child = _spawn("review")
+    child.expect(r"\[1/1\]")
+    child.expect("Clarity")
+    child.expect("matched: lost my train of thought \\(possible: not counted until you confirm it\\)")
+    child.send("q")
+    child.expect(pexpect.EOF)
+
+
 def test_ctrl_c_keeps_what_was_decided(log, data_dir):
     first = log("Acme", "Dev", "2026-01-10", "--went-wrong", RAMBLED)
     second = log("Globex", "SRE", "2026-01-12", "--went-wrong", RAMBLED)

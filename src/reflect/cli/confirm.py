@@ -71,4 +71,4 @@ def _decide(app, action: str, ident: str, json_output: bool, **change) -> None: 
         return
     from reflect.views.decisions import decided
 
-    app.line(decided(outcome.id, outcome.confirmed, outcome.dismissed, outcome.learned))
+    app.line(decided(outcome.id, outcome.confirmed, outcome.dismissed, outcome.learned, outcome.undone if action == "undecide" else None))

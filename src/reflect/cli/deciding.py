@@ -25,9 +25,14 @@ class Outcome:
     learned: list[dict[str, str]] = field(default_factory=list)
     """Each wording learned: ``{"theme", "kind", "text"}``."""
     forgot: int = 0
+    undone: list[str] = field(default_factory=list)
+    """The decisions taken back (``undecide``): themes that had been confirmed or dismissed."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "confirmed": self.confirmed, "dismissed": self.dismissed, "learned": self.learned, "forgot": self.forgot}
+        return {
+            "id": self.id, "confirmed": self.confirmed, "dismissed": self.dismissed, "undone": self.undone,
+            "learned": self.learned, "forgot": self.forgot,
+        }
 
 
 class Decider:
@@ -84,7 +89,7 @@ class Decider:
         touched = set(confirm) | set(dismiss) | set(undo)
         confirmed = [t for t in old.confirmed if t not in touched] + confirm
         dismissed = [t for t in old.dismissed if t not in touched] + dismiss
-        outcome = Outcome(entry.id, confirmed, dismissed)
+        outcome = Outcome(entry.id, confirmed, dismissed, undone=[t for t in undo if t in old.confirmed or t in old.dismissed])
         # What was learned from this reflection about a theme decided again is forgotten first.
         before = len(self.wordings)
         self.wordings = [w for w in self.wordings if not (w.source == entry.id and w.theme in touched)]

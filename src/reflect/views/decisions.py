@@ -9,9 +9,12 @@ from rich.console import RenderableType
 from reflect.views.safe import neutral
 
 
-def decided(ident: str, confirmed: list[str], dismissed: list[str], learned: list[dict[str, str]]) -> str:
-    """A reflection's decisions after a change, and the wordings it taught."""
+def decided(ident: str, confirmed: list[str], dismissed: list[str], learned: list[dict[str, str]], undone: list[str] | None = None) -> str:
+    """A reflection's decisions after a change (``undone``: those taken back, when that was
+    the change), and the wordings it taught."""
     parts = [f"{neutral(ident)}: confirmed {', '.join(confirmed) or 'none'}; dismissed {', '.join(dismissed) or 'none'}"]
+    if undone is not None:
+        parts.insert(0, f"{neutral(ident)}: took back {', '.join(undone)}" if undone else f"{neutral(ident)}: nothing to take back")
     for item in learned:
         verb = "will suggest" if item["kind"] == "confirmed" else "will no longer suggest"
         parts.append(f"  learned: notes like “{neutral(item['text'])}” {verb} {item['theme']}")
@@ -40,6 +43,9 @@ def why(hit: Any) -> str:
         return f"matched: {trigger}"
     if kind == "learned":
         return f"like {trigger}"
+    if kind == "possible":  # a lexicon phrase, or the model's words, that the engine doubts
+        shown = trigger if trigger.startswith("model: ") else f"matched: {trigger}"
+        return f"{shown} (possible: not counted until you confirm it)"
     return trigger
 
 
