@@ -40,7 +40,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if (ROOT / "src" / "reflect").is_dir():
     sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import numpy as np  # noqa: E402
 from scipy.sparse import hstack  # noqa: E402
@@ -108,21 +107,18 @@ def predict(vecs, models, texts: list[str]) -> np.ndarray:
 
 def engine_found(examples: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """What the engine without the note model counts, which of those a trigger phrase
-    of the lexicon found (never doubted), and what it keeps as possible."""
-    import eval_themes
-
+    of the lexicon found (never doubted), and what it keeps as possible; each note read
+    as `benchmarks/eval_themes.py` logs it (the interviewer's words as feedback)."""
     taxonomy = get_taxonomy().without_note_model()
-    counted = eval_themes.predict(examples, taxonomy, False)
-    both = eval_themes.predict(examples, taxonomy, True)
-    worded = []
+    counted, worded, possible = [], [], []
     for e in examples:
         field = {"feedback": Feedback(status="received", text=e["text"])} if e.get("speaker") == "interviewer" else {"went_wrong": [e["text"]]}
         hits = scan(Reflection(company="A", role="B", date="2026-01-01", **field), taxonomy).hits
+        counts = {h[0] for h in hits if h[4] != "possible"}
+        counted.append(counts)
         worded.append({h[0] for h in hits if h[4] == "text"})
-    c = np.array([[t in got for t in CORE_THEMES] for got in counted], dtype=bool)
-    w = np.array([[t in got for t in CORE_THEMES] for got in worded], dtype=bool) & c
-    p = np.array([[t in got for t in CORE_THEMES] for got in both], dtype=bool) & ~c
-    return c, w, p
+        possible.append({h[0] for h in hits if h[4] == "possible"} - counts)
+    return tuple(np.array([[t in got for t in CORE_THEMES] for got in rows], dtype=bool) for rows in (counted, worded, possible))  # type: ignore[return-value]
 
 
 def micro(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:

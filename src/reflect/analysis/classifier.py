@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -256,17 +257,23 @@ class Model:
                 if i == index and w > 0:
                     contributions.append((-w, key))
         contributions.sort()
-        shown: list[str] = []
-        for _, key in contributions:
-            words = _CUE_WORDS.get(key) or _words(content, found[key])
-            parts = set(words.split())
-            if any(parts <= set(s.split()) for s in shown):
-                continue  # already said by a longer phrase
-            shown = [s for s in shown if not set(s.split()) <= parts]
-            shown.append(words)
-            if len(shown) == top:
-                break
+        shown = distinct_phrases((_CUE_WORDS.get(key) or _words(content, found[key]) for _, key in contributions), top)
         return "model: " + ", ".join(f'"{w}"' for w in shown)
+
+
+def distinct_phrases(phrases: Iterable[str], top: int) -> list[str]:
+    """The first ``top`` of ``phrases`` (strongest first), none of whose words are all in
+    another shown: a longer phrase replaces the shorter ones it holds."""
+    shown: list[str] = []
+    for words in phrases:
+        parts = set(words.split())
+        if any(parts <= set(s.split()) for s in shown):
+            continue  # already said by a longer phrase
+        shown = [s for s in shown if not set(s.split()) <= parts]
+        shown.append(words)
+        if len(shown) == top:
+            break
+    return shown
 
 
 _model: Model | None = None

@@ -36,7 +36,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from reflect.analysis.classifier import sigmoid
+from reflect.analysis.classifier import distinct_phrases, sigmoid
 
 NOTE_MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "note_model.json"
 FORMAT = 1
@@ -164,16 +164,7 @@ class NoteModel:
                 phrase = gram if block.analyzer == "word" else _word_holding(gram.strip(), words)
                 if phrase:
                     weight[phrase] = weight.get(phrase, 0.0) + w
-        shown: list[str] = []
-        for phrase, _ in sorted(weight.items(), key=lambda item: -item[1]):
-            parts = set(phrase.split())
-            if any(parts <= set(s.split()) for s in shown):
-                continue
-            shown = [s for s in shown if not set(s.split()) <= parts]
-            shown.append(phrase)
-            if len(shown) == top:
-                break
-        return shown
+        return distinct_phrases((phrase for phrase, _ in sorted(weight.items(), key=lambda item: -item[1])), top)
 
 
 def _word_holding(piece: str, words: list[str]) -> str:

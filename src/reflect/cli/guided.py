@@ -12,7 +12,7 @@ ESSENTIALS or DEEPER with a label and what the summary shows for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -150,14 +150,22 @@ def _ratings(s: Session) -> None:
         ratings[name] = s.ask.rating(label, default=ratings.get(name))
 
 
+def _more(s: Session, items: list[dict[str, Any]], shown: Callable[[dict[str, Any]], str], prompt: str, hint: str) -> Iterator[str]:
+    """Answers to a question asked again until Enter, after what was noted so far;
+    ``-`` clears that list and asks again."""
+    for item in items:
+        s.console.print(f"  [dim]already noted: {_esc(shown(item))}[/dim]")
+    while answer := s.ask.text(prompt, hint=hint):
+        if answer == "-":
+            items.clear()
+            continue
+        yield answer
+
+
 def _gaps(s: Session) -> None:
     gaps = s.answers.setdefault("gaps", [])
-    for gap in gaps:
-        s.console.print(f"  [dim]already noted: {_esc(gap['kind'])}: {_esc(gap.get('detail', ''))}[/dim]")
-    while answer := s.ask.text("What you lacked", hint="kind: detail, like skill: never used Kafka; - clears; Enter when done"):
-        if answer == "-":
-            gaps.clear()
-            continue
+    hint = "kind: detail, like skill: never used Kafka; - clears; Enter when done"
+    for answer in _more(s, gaps, lambda gap: f"{gap['kind']}: {gap.get('detail', '')}", "What you lacked", hint):
         try:
             kind, detail = split_kind(answer, GAP_KINDS, GAP_WORDS, required=True)
         except ValueError as error:
@@ -170,12 +178,8 @@ def _gaps(s: Session) -> None:
 
 def _questions(s: Session) -> None:
     questions = s.answers.setdefault("questions", [])
-    for question in questions:
-        s.console.print(f"  [dim]already noted: {_esc(question['text'])}[/dim]")
-    while text := s.ask.text("A question you were asked", hint="kind: text works too; - clears; Enter when done"):
-        if text == "-":
-            questions.clear()
-            continue
+    hint = "kind: text works too; - clears; Enter when done"
+    for text in _more(s, questions, lambda question: question["text"], "A question you were asked", hint):
         try:
             kind, text = split_kind(text, QUESTION_KINDS, KIND_WORDS, required=False)
         except ValueError as error:
