@@ -32,7 +32,7 @@ def test_review_walks_the_undecided_suggestions_newest_first_one_key_each(reflec
     child.expect(r"\[1/3\] " + new)  # the newest first, with a progress count
     child.expect("Conciseness")
     child.expect(RAMBLED)
-    child.expect("matched: ")  # why it fired
+    child.expect("matched “on and on”")  # why it fired, in the user's words
     child.expect(r"\[c\]onfirm")
     child.send("c")
     child.expect(r"\[2/3\] " + new)
@@ -60,7 +60,7 @@ def test_a_possible_suggestion_says_it_is_not_counted(log):
     child = _spawn("review")
     child.expect(r"\[1/1\]")
     child.expect("Clarity")
-    child.expect("matched: lost my train of thought \\(possible: not counted until you confirm it\\)")
+    child.expect("matched “Lost my train of thought” \\(possible: not counted until you confirm it\\)")
     child.send("q")
     child.expect(pexpect.EOF)
 

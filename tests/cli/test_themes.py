@@ -235,3 +235,13 @@ def test_one_themes_view_shows_its_possible_evidence_apart(log, reflect):
     counted, _, possible = shown.stdout.partition("Possible, not counted")
     assert "2026-10-01-acme-dev" in counted and "2026-10-03-initech-dev" not in counted
     assert "2026-10-03-initech-dev" in possible and "Need to be more concise." in possible
+
+
+def test_an_explanation_quotes_the_words_the_user_wrote_not_the_trigger(log, reflect):
+    log("Acme", "Dev", "2026-10-01", "--went-wrong", "I could see her eyes glaze over as I talked.")
+    log("Globex", "Dev", "2026-10-02", "--went-wrong", "I didn't prepare for the salary question at all.")
+    conciseness = reflect("themes", "conciseness", "--min-count", "1")
+    assert conciseness.exit_code == 0, conciseness.output
+    assert "matched “see her eyes glaze”" in conciseness.stdout  # the taxonomy's phrase is "could see the eyes glaze"
+    preparation = reflect("themes", "preparation-research", "--min-count", "1")
+    assert "matched “didn't prepare”" in preparation.stdout

@@ -11,6 +11,7 @@ weakness (negation, topics, "not a problem"). The statistical model then has its
 
 from __future__ import annotations
 
+import re
 import weakref
 from typing import Any, NamedTuple
 
@@ -193,6 +194,20 @@ class Matcher:
                 known.clear()
             found = known[sentence] = tuple(self.match_tokens(tokenize(sentence)))
         return list(found)
+
+    def said(self, sentence: str, trigger: str) -> str:
+        """The words of ``sentence`` that the lexicon's ``trigger`` matched, as they were
+        written ("role is mostly" where the trigger is "role was mostly"), so that an
+        explanation quotes the user, not the taxonomy; "" when no phrase of the sentence
+        is that trigger (a learned wording, a model's words)."""
+        phrase = trigger.rsplit(" \u2026 ", 1)[-1]  # "not … concise": the phrase after the negation
+        tokens = tokenize(sentence)
+        _, _, found = self.candidates(tokens)
+        for pattern, start, end in found:
+            if pattern.phrase == phrase:
+                raw_index = [i for i, t in enumerate(tokens) if not t.stop]
+                return _as_written(sentence, [t.word for t in tokens[raw_index[start] : raw_index[end] + 1]])
+        return ""
 
     def model_themes_of(
         self, tokens: list[Token], matched: list[tuple[str, str]], calm: set[str] | None = None
@@ -402,6 +417,16 @@ _PAIR_IGNORE = frozenset(
     day week start end first second last next mayb well also one two three
     """.split()
 )
+
+
+_NOT = r"(?:\w*n['\u2019]t|not)"  # "didn't", "can't", spelled out as "... not" by the tokenizer
+
+
+def _as_written(sentence: str, words: list[str]) -> str:
+    """``words`` (lowercase, contractions spelled out) as the sentence writes them, when
+    it can be found; else the words themselves."""
+    spelled = re.search(r"\b" + r"\W+".join(_NOT if w == "not" else re.escape(w) for w in words) + r"\b", sentence, re.IGNORECASE)
+    return spelled.group(0) if spelled else " ".join(words)
 
 
 def pairs_of(sentence: str, tokens: list[Token] | None = None) -> list[Pair]:

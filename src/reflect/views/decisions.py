@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import RenderableType
@@ -21,7 +22,11 @@ def decided(ident: str, confirmed: list[str], dismissed: list[str], learned: lis
     return "\n".join(parts)
 
 
-def suggestion(number: int, total: int, ident: str, theme: str, label: str, hits: list[Any]) -> RenderableType:
+Said = Callable[[str, str], str]
+"""The words of a sentence that a trigger phrase matched (see ``Matcher.said``)."""
+
+
+def suggestion(number: int, total: int, ident: str, theme: str, label: str, hits: list[Any], said: Said | None = None) -> RenderableType:
     """One suggested theme under review: where, which theme, and why it fired."""
     from rich.console import Group
     from rich.text import Text
@@ -32,21 +37,25 @@ def suggestion(number: int, total: int, ident: str, theme: str, label: str, hits
     ]
     for hit in hits[:3]:
         parts.append(Text(f"   “{neutral(hit[2])}”", style="italic"))
-        parts.append(Text(f"     {why(hit)}", style="dim"))
+        parts.append(Text(f"     {why(hit[4], hit[3], hit[2], said)}", style="dim"))
     return Group(*parts)
 
 
-def why(hit: Any) -> str:
-    """Why a hit fired, in words."""
-    kind, trigger = hit[4], neutral(hit[3])
-    if kind == "text":
-        return f"matched: {trigger}"
-    if kind == "learned":
-        return f"like {trigger}"
-    if kind == "possible":  # a lexicon phrase, or the model's words, that the engine doubts
-        shown = trigger if trigger.startswith("model: ") else f"matched: {trigger}"
-        return f"{shown} (possible: not counted until you confirm it)"
-    return trigger
+def why(kind: str, trigger: str, text: str = "", said: Said | None = None, marked: bool = True) -> str:
+    """Why a hit fired, in words: for a trigger phrase, the user's own words it matched in
+    ``text`` (found by ``said``); for a learned wording, the wording; for a model, its words.
+    ``marked``: a possible hit says it does not count yet."""
+    words = ""
+    if trigger.startswith(("model: ", "note: ")) or kind == "confirmed":
+        shown = neutral(trigger)
+    elif kind == "learned":
+        shown = f"like {neutral(trigger)}"
+    else:
+        if kind in ("text", "possible") and said is not None and text:
+            words = said(text, trigger)
+        negation = trigger.rpartition(" \u2026 ")[0]
+        shown = f"matched {negation + ' … ' if negation else ''}“{neutral(words)}”" if words else f"matched: {neutral(trigger)}"
+    return f"{shown} (possible: not counted until you confirm it)" if kind == "possible" and marked else shown
 
 
 def learned_lines(wordings: list[Any]) -> list[str]:

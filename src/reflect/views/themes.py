@@ -12,6 +12,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reflect.analysis.themes import Evidence, ThemeReport, ThemeResult
+from reflect.views.decisions import Said, why
 from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral
 from reflect.views.report_text import plural
@@ -131,8 +132,9 @@ def _emerging(report: ThemeReport) -> list[RenderableType]:
     return lines
 
 
-def theme_detail(result: ThemeResult, possible: Sequence[Evidence] = ()) -> RenderableType:
-    """Every piece of evidence for one theme, newest first."""
+def theme_detail(result: ThemeResult, possible: Sequence[Evidence] = (), said: Said | None = None) -> RenderableType:
+    """Every piece of evidence for one theme, newest first (``said``: finds the user's words
+    a trigger phrase matched, to quote them)."""
     head = Text.assemble(
         Text(neutral(result.label), style="bold"),
         Text(f" ({result.id})", style="dim"),
@@ -146,14 +148,14 @@ def theme_detail(result: ThemeResult, possible: Sequence[Evidence] = ()) -> Rend
     parts: list[RenderableType] = [head, info, Text("per month: ").append_text(sparkline(list(result.months.values())))]
     for ev in result.evidence:
         parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
-                                   Text(f"  {'' if ev.kind in ('model', 'note') else 'matched: '}{neutral(ev.trigger)}", style="dim"),
+                                   Text(f"  {why(ev.kind, ev.trigger, ev.text, said)}", style="dim"),
                                    Text("  confirmed", style="green") if ev.status == "confirmed" else ""))
         parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
     if possible:
         parts.append(Text("\nPossible, not counted (the engine is not sure of these; settle them with reflect review):", style="bold"))
         for ev in possible:
             parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
-                                       Text(f"  {neutral(ev.trigger)}", style="dim")))
+                                       Text(f"  {why(ev.kind, ev.trigger, ev.text, said, marked=False)}", style="dim")))
             parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
     if result.actions:
         parts.append(Text("\nTo practise:", style="bold"))

@@ -1,0 +1,41 @@
+"""The matcher quotes the user's own words behind a trigger phrase."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflect.analysis.matcher import matcher_for
+from reflect.analysis.taxonomy import get_taxonomy
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "words"),
+    [
+        ("She said the role is mostly on-call firefighting.", "role was mostly", "role is mostly"),
+        ("I could see her eyes glaze over as I talked.", "could see the eyes glaze", "see her eyes glaze"),
+        ("I didn't prepare for the salary question at all.", "not prepared", "didn't prepare"),
+        ("They said I RAMBLED on every answer.", "rambling answer", "RAMBLED on every answer"),
+        ("The coding round went fine.", "not prepared", ""),  # not a phrase of this sentence
+        ("I rambled.", "model: \"rambled\"", ""),  # a model's words, not a trigger
+    ],
+)
+def test_said_gives_the_words_as_written(sentence, trigger, words):
+    assert matcher_for(get_taxonomy()).said(sentence, trigger) == words
+
+
+NOTES = st.lists(
+    st.sampled_from(["I", "really", "rambled", "didn't", "prepare", "for", "the", "salary", "question", "was", "so", "nervous", "and", "vague", "—", ",", "on", "and"]),
+    min_size=1, max_size=14,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NOTES)
+def test_every_trigger_the_lexicon_fires_on_is_quoted_from_the_sentence(sentence):
+    matcher = matcher_for(get_taxonomy())
+    for theme, trigger in matcher.match_sentence(sentence):
+        words = matcher.said(sentence, trigger)
+        assert words, (sentence, trigger)
+        assert words.lower() in sentence.lower() or "not" in words.split(), (sentence, trigger, words)
