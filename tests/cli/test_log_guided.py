@@ -166,6 +166,28 @@ def test_ask_asks_only_for_what_the_flags_left_out(data_dir, tmp_path):
     assert _saved(data_dir)[0]["company"] == "Acme"
 
 
+def test_back_works_at_once_after_an_answer_that_was_asked_again(data_dir, tmp_path):
+    child = _spawn(tmp_path)
+    child.expect(r"Company: $")
+    child.sendline("Acme")
+    child.expect(r"Role: $")
+    child.sendline("")
+    child.expect("This one is needed.")
+    child.expect(r"Role: $")
+    child.sendline("<")  # the first "<" goes back, however often the role was asked
+    child.expect(r"Company \[Acme\]: $")
+    child.sendline("Globex")
+    child.expect(r"Role: $")
+    child.sendline("Dev")
+    child.expect(r"Date.*\[today\]: $")
+    child.sendline("someday")
+    child.expect("not a date")
+    child.sendline("<")
+    child.expect(r"Role \[Dev\]: $")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
 def test_forgiving_answers_going_back_and_changing_by_number(data_dir, tmp_path):
     child = _spawn(tmp_path)
 

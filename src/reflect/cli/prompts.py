@@ -92,12 +92,15 @@ class Asker:
         # readline must know which characters take no room on screen, to wrap long answers right.
         return input(re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", captured.get()))
 
-    def _raw(self, label: str, hint: str = "") -> str:
+    def _raw(self, label: str, hint: str = "", again: bool = False) -> str:
+        """One answer; ``again``: the same question asked again (after an answer it could not
+        read), which is not one more question for "back" to count."""
         from rich.markup import escape
 
         if self.before is not None:
             self.before()
-        self.asked += 1
+        if not again:
+            self.asked += 1
         prompt = f"[bold]{escape(label)}[/bold]" + (f" [dim]{escape(hint)}[/dim]" if hint else "") + ": "
         try:
             answer = self._line(prompt).strip()
@@ -116,8 +119,10 @@ class Asker:
         """
         default = self.offer.pop(label, None) or default
         shown = f"{hint} [{_short(default)}]" if default else hint
+        again = False
         while True:
-            answer = self._raw(label, shown.strip())
+            answer = self._raw(label, shown.strip(), again)
+            again = True
             if answer == CLEAR and default and not required:
                 return None
             if not answer:
@@ -165,8 +170,10 @@ class Asker:
                 return False
             raise ValueError("answer y (yes) or n (no)")
 
+        again = False
         while True:
-            answer = self._raw(label, "[Y/n]" if default else "[y/N]")
+            answer = self._raw(label, "[Y/n]" if default else "[y/N]", again)
+            again = True
             if not answer:
                 return default
             try:
