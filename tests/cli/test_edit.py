@@ -48,6 +48,16 @@ def test_edit_with_a_field_error_names_the_field(log, reflect, editor, data_dir)
     assert "stage:" in result.stderr
 
 
+def test_a_broken_edit_is_named_as_the_edit_whose_lines_the_error_counts(log, reflect, editor, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10")
+    editor('company = "Acme"\n\n\nrole = = "Dev"\n')
+    result = reflect("edit", ident)
+    assert result.exit_code == 1
+    # line 4 is the edit's line: the file itself was not touched, so it is not the one named
+    assert f"your edit of {ident}.toml: not valid TOML" in result.stderr and "line 4" in result.stderr
+    assert f"{data_dir / ident}.toml:" not in result.stderr
+
+
 def test_unchanged_edit_changes_nothing(log, reflect, data_dir, monkeypatch):
     ident = log("Acme", "Dev", "2026-01-10")
     monkeypatch.setenv("EDITOR", "true")

@@ -76,7 +76,7 @@ def edit(ctx: typer.Context) -> None:
 
     Example: EDITOR=nano reflect config edit
     """
-    from reflect.cli.editing import edit_until_valid
+    from reflect.cli.editing import edit_until_valid, edited_copy
     from reflect.config import parse_config, save_config_draft, save_config_text, template
     from reflect.dirs import config_file
 
@@ -84,7 +84,7 @@ def edit(ctx: typer.Context) -> None:
     original = path.read_bytes() if path.is_file() else None
     text = original.decode("utf-8", errors="replace") if original is not None else template()
     app = ctx.obj
-    edited = edit_until_valid(app, text, lambda t: parse_config(t, path), lambda t: save_config_draft(path, t), path.parent)
+    edited = edit_until_valid(app, text, lambda t: parse_config(t, edited_copy(path)), lambda t: save_config_draft(path, t), path.parent)
     if edited is None:
         app.note(f"No changes to {path}.")
         return

@@ -17,7 +17,7 @@ def edit(ctx: typer.Context, reflection_id: ReflectionId) -> None:
     Example: reflect edit 2026-11-20-acme
     """
     from reflect import fileformat
-    from reflect.cli.editing import edit_until_valid
+    from reflect.cli.editing import edit_until_valid, edited_copy
     from reflect.journal import read_bytes
 
     app = ctx.obj
@@ -27,7 +27,7 @@ def edit(ctx: typer.Context, reflection_id: ReflectionId) -> None:
     text = fileformat.decode(original, path)
     edited = edit_until_valid(
         app,
-        text, lambda t: fileformat.loads(t, path), lambda draft: journal.save_draft(path.stem, draft), journal.own_dir(journal.drafts)
+        text, lambda t: fileformat.loads(t, edited_copy(path)), lambda draft: journal.save_draft(path.stem, draft), journal.own_dir(journal.drafts)
     )
     if edited is None:
         app.note(f"No changes to {path.stem}.")

@@ -64,6 +64,12 @@ def run_editor(app: Application, text: str, workdir: Path) -> str:
         Path(name).unlink(missing_ok=True)
 
 
+def edited_copy(path: Path) -> Path:
+    """How problems in the edited text name it: their line numbers are the edit's, not the
+    file's, which stays as it was until the edit is valid."""
+    return Path(f"your edit of {path.name}")
+
+
 def edit_until_valid(
     app: Application, text: str, parse: Callable[[str], T], keep_draft: Callable[[str], Path], workdir: Path
 ) -> tuple[str, T] | None:
