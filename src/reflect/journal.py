@@ -470,6 +470,22 @@ class Journal:
             return name
         return None
 
+    def outdated(self) -> list[Path]:
+        """The valid TOML files ``migrate`` would bring up to date: of an older schema, or with
+        a ``#:schema`` line naming anything but the data directory's copy. Reads only."""
+        from reflect import fileformat, migrations
+
+        found = []
+        for path in self.files():
+            try:
+                text = fileformat.decode(read_bytes(path), path)
+                data = fileformat.parse_toml(text, path)
+            except (InvalidReflection, OSError):
+                continue  # reported as a problem by load_all
+            if migrations.needs_upgrade(data) or fileformat.fix_schema_line(text) is not None:
+                found.append(path)
+        return found
+
     def migrate(self, dry_run: bool = False) -> MigrationReport:
         """Upgrade every file of an older schema to the current one, after a backup of each.
 

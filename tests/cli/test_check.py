@@ -106,3 +106,17 @@ def test_messages_speak_of_the_file_not_of_python(reflect, data_dir):
     assert any(line.startswith(f"{where}: stage: 'panel' is not allowed; use one of") for line in lines)
     assert f"{where}: questions[0].text: must not be empty" in lines
     assert not any("bom.toml" in line for line in lines)  # a byte-order mark is not an error
+
+
+def test_check_says_which_files_migrate_would_bring_up_to_date(reflect, data_dir):
+    data_dir.mkdir(parents=True)
+    body = 'company = "A"\nrole = "B"\ndate = 2026-01-01\n'
+    (data_dir / "2026-01-01-a-b.toml").write_text("#:schema file:///old/venv/site-packages/reflect/data/reflection.schema.json\n" + body)
+    (data_dir / "2026-01-02-c-d.toml").write_text('company = "C"\nrole = "D"\ndate = 2026-01-02\n')
+    result = reflect("check")
+    assert result.exit_code == 0, result.output  # an older format is not a problem
+    assert "1 file is of an older format: `reflect migrate` brings it up to date" in result.stderr
+    assert json.loads(reflect("check", "--json").stdout)["outdated"] == [str(data_dir / "2026-01-01-a-b.toml")]
+    assert reflect("migrate").exit_code == 0
+    again = reflect("check")
+    assert "older format" not in again.stderr and json.loads(reflect("check", "--json").stdout)["outdated"] == []

@@ -9,7 +9,8 @@ from reflect.cli.options import Json
 
 def check(ctx: typer.Context, json_output: Json = False) -> None:
     """Validate every reflection file (and what reflect learned from your decisions);
-    list each problem as `path: field: message`.
+    list each problem as `path: field: message`, and say how many valid files are of an
+    older format that `reflect migrate` brings up to date.
 
     Exits 1 if any file has a problem, 0 if all are valid. Nothing is changed.
 
@@ -19,10 +20,12 @@ def check(ctx: typer.Context, json_output: Json = False) -> None:
     journal = app.journal
     result = journal.load_all()
     learned = _learned_problem()
+    outdated = journal.outdated()
     if json_output:
         app.print_json({
             "valid": len(result.entries),
             "problems": [{"path": str(p.path), "field": p.field, "message": p.message} for p in result.problems],
+            "outdated": [str(path) for path in outdated],
             **({"learned": learned} if learned else {}),
         })
     else:
@@ -31,6 +34,9 @@ def check(ctx: typer.Context, json_output: Json = False) -> None:
         files = len(result.entries) + len(result.skipped)
         verdict = "all valid" if not result.problems else f"{len(result.skipped)} with problems"
         app.note(f"{files} files checked in {journal.root}: {verdict}")
+        if outdated:
+            are, them = ("1 file is", "it") if len(outdated) == 1 else (f"{len(outdated)} files are", "them")
+            app.note(f"{are} of an older format: `reflect migrate` brings {them} up to date (--dry-run shows how)")
         if learned:
             app.line(learned)
     if result.problems or learned:
