@@ -67,6 +67,18 @@ def test_today_shows_silent_applications_and_chases(log, reflect):
     assert "Next interview" in reflect("today").stdout
 
 
+def test_today_never_breaks_a_command_across_lines(log, reflect, monkeypatch):
+    ident = log("Initech Global Holdings", "Senior Platform Engineer", "2026-11-02", "--outcome", "rejected")
+    command = f"reflect feedback {ident}"
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = reflect("today").stdout
+    assert any(line.endswith(command) and "never requested" in line for line in wide.splitlines())  # fits: one line
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = reflect("today").stdout.splitlines()
+    assert f"    {command}" in narrow  # too long for one line: the command on a line of its own, whole
+    assert all(len(line) <= 60 for line in narrow)
+
+
 def test_next_round_is_prefilled(log, reflect):
     first = log("Acme", "Backend Engineer", "2026-11-02", "--stage", "recruiter-screen", "--tag", "remote")
     result = reflect("log", "--next", first, "--date", "2026-11-09", "--json")

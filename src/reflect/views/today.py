@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import shlex
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reflect.analysis.applications import Agenda
 from reflect.analysis.brief import Brief
 from reflect.models.entry import Entry
-from reflect.views.layout import hanging
+from reflect.views.layout import Fitted, hanging, indented
 from reflect.views.safe import neutral
 
 
 def _item(text: str, hint: str = "") -> RenderableType:
-    body = Text(neutral(text))
-    if hint:
-        body.append(f"  {hint}", style="dim")
-    return hanging("\u2022 ", body, 2)
+    """A line of the agenda and the command that acts on it: after the text when both fit
+    on one line, else on a line of its own, so that the command is never broken in two
+    (it is there to be copied)."""
+    marker = "\u2022 "
+
+    def build(width: int) -> RenderableType:
+        body = Text(neutral(text))
+        if not hint:
+            return hanging(marker, body, 2)
+        if 2 + cell_len(marker) + cell_len(body.plain) + 2 + cell_len(hint) <= width:
+            body.append(f"  {hint}", style="dim")
+            return hanging(marker, body, 2)
+        command = Text(hint, style="dim", no_wrap=True, overflow="fold")
+        return Group(hanging(marker, body, 2), indented(command, 2 + cell_len(marker)))
+
+    return Fitted(build)
 
 
 def _brief_lines(brief: Brief | None, upcoming: Entry) -> list[RenderableType]:
