@@ -68,7 +68,7 @@ def test_today_shows_silent_applications_and_chases(log, reflect):
 
 
 def test_today_never_breaks_a_command_across_lines(log, reflect, monkeypatch):
-    ident = log("Initech Global Holdings", "Senior Platform Engineer", "2026-11-02", "--outcome", "rejected")
+    ident = log("Initech Global", "Platform Engineer", "2026-11-02", "--outcome", "rejected")
     command = f"reflect feedback {ident}"
     monkeypatch.setenv("COLUMNS", "200")
     wide = reflect("today").stdout

@@ -28,7 +28,7 @@ def _item(text: str, hint: str = "") -> RenderableType:
         if 2 + cell_len(marker) + cell_len(body.plain) + 2 + cell_len(hint) <= width:
             body.append(f"  {hint}", style="dim")
             return hanging(marker, body, 2)
-        command = Text(hint, style="dim", no_wrap=True, overflow="fold")
+        command = Text(hint, style="dim", overflow="fold")  # whole, unless wider than the terminal itself
         return Group(hanging(marker, body, 2), indented(command, 2 + cell_len(marker)))
 
     return Fitted(build)
