@@ -10,7 +10,7 @@ from reflect.analysis.taxonomy import get_taxonomy
 from reflect.analysis.themes import themes_of
 from reflect.models import Reflection
 
-MISMATCH = "They're a very 'move fast and break things' shop and I went on about process and review gates. Clear mismatch."
+MISMATCH = "They are a move fast and break things shop and I went on about process and review gates. Not a match at all."
 
 
 def test_word_grams_are_those_of_scikit_learns_word_analyser():
@@ -53,10 +53,20 @@ def test_the_explanation_names_the_words_that_weighed_most():
         ("Rambled on the design question.", ["rambled"], True),
         ("The interviewer was nervous and rambled a lot.", ["nervous and", "rambled"], False),
         ("They said I was nervous.", ["nervous"], True),
+        # the strongest phrase is looked for in every sentence of the note, where it is said
+        ("They're a 'move fast' shop and I went on about process. Clear mismatch.", ["mismatch", "move fast"], True),
+        ("I was fine. The interviewer was nervous and rambled a lot.", ["rambled", "fine"], False),
     ],
 )
 def test_a_phrase_counts_only_when_it_is_said_of_the_candidate(sentence, phrases, mine):
-    assert candidates_own(sentence, phrases) is mine
+    from reflect.analysis.text import split_sentences
+
+    assert candidates_own(split_sentences(sentence), phrases) is mine
+
+
+def test_an_explanation_holds_only_words_that_mean_something_alone():
+    shown = note_model.load().explain(MISMATCH, "culture-fit", top=6)
+    assert shown and not {"they're", "they're a", "very", "what they"} & set(shown)
 
 
 def themes(text: str) -> set[str]:

@@ -151,8 +151,8 @@ class NoteModel:
         return [sigmoid(x) for x in total]
 
     def explain(self, text: str, theme: str, top: int = 3) -> list[str]:
-        """The note's words that pushed hardest towards ``theme``: word n-grams as
-        they are, pieces of words as the word they are part of."""
+        """The note's words that pushed hardest towards ``theme`` (those that mean something
+        alone): word n-grams as they are, pieces of words as the word they are part of."""
         wanted = self.index[theme]
         weight: dict[str, float] = {}
         words = text.lower().split()
@@ -162,9 +162,17 @@ class NoteModel:
                 if w <= 0:
                     continue
                 phrase = gram if block.analyzer == "word" else _word_holding(gram.strip(), words)
-                if phrase:
+                if phrase and _says_something(phrase):
                     weight[phrase] = weight.get(phrase, 0.0) + w
         return distinct_phrases((phrase for phrase, _ in sorted(weight.items(), key=lambda item: -item[1])), top)
+
+
+def _says_something(phrase: str) -> bool:
+    """Whether a phrase holds a word that means something alone: "what they", "very" or
+    "i hadn't" weigh in the model but explain nothing to the reader."""
+    from reflect.analysis.text import NEGATORS, stems
+
+    return any(stem not in NEGATORS for stem in stems(phrase))
 
 
 def _word_holding(piece: str, words: list[str]) -> str:
@@ -202,27 +210,28 @@ def read(
                 vetoed.add(theme)
         elif p >= model.count:
             phrases = model.explain(text, theme)
-            sentence = best_sentence(sentences, phrases)
-            if candidates_own(sentence, phrases):
+            if phrases and candidates_own(sentences, phrases):
+                sentence = best_sentence(sentences, phrases)
                 alone.append((theme, sentence, "note: " + ", ".join(f'"{w}"' for w in phrases)))
     return tuple(agreed), tuple(vetoed), tuple(alone)  # kept per note: an empty tuple is one shared object
 
 
-def candidates_own(sentence: str, phrases: Sequence[str]) -> bool:
-    """Whether the strongest of ``phrases`` found in ``sentence`` is said of the
-    candidate ("I rambled", "rambled on the design question"), not of someone else
-    ("the interviewer was nervous and rambled")."""
+def candidates_own(sentences: Sequence[str], phrases: Sequence[str]) -> bool:
+    """Whether the strongest of ``phrases`` is said of the candidate where the note says
+    it ("I rambled", "rambled on the design question", "clear mismatch"), not of someone
+    else ("the interviewer was nervous and rambled")."""
     from reflect.analysis.subject import CANDIDATE, whose
     from reflect.analysis.text import tokenize
 
-    tokens = tokenize(sentence)
-    words = [t.word for t in tokens]
     for phrase in phrases:
         wanted = [t.word for t in tokenize(phrase)]
         n = len(wanted)
-        for i in range(len(words) - n + 1):
-            if n and words[i : i + n] == wanted:
-                return whose(tokens, i, i + n - 1) == CANDIDATE
+        for sentence in sentences:
+            tokens = tokenize(sentence)
+            words = [t.word for t in tokens]
+            for i in range(len(words) - n + 1):
+                if n and words[i : i + n] == wanted:
+                    return whose(tokens, i, i + n - 1) == CANDIDATE
     return True
 
 
