@@ -90,14 +90,17 @@ def test_the_shipped_model_adds_nothing_to_notes_about_others_or_good_news(text)
     assert themes(text) == set()
 
 
+LOWBALLED = "The figure they offered showed they had pegged me as a junior hire, and when I pushed back the whole thing fell apart."
+
+
 def test_a_theme_only_the_note_model_found_is_explained(reflect, log):
-    log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", MISMATCH)
-    result = reflect("themes", "culture-fit", "--json", "--min-count", "1")
+    log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", LOWBALLED)
+    result = reflect("themes", "salary-negotiation", "--json", "--min-count", "1")
     assert result.exit_code == 0, result.output
     evidence = json.loads(result.stdout)["evidence"]
-    assert [(e["kind"], e["text"]) for e in evidence] == [("note", MISMATCH.split(". ")[0] + ".")]
-    assert evidence[0]["trigger"].startswith('note: "') and "move fast" in evidence[0]["trigger"]
-    shown = reflect("themes", "culture-fit", "--min-count", "1")
+    assert [(e["kind"], e["text"]) for e in evidence] == [("note", LOWBALLED)]
+    assert evidence[0]["trigger"].startswith('note: "') and "offered" in evidence[0]["trigger"]
+    shown = reflect("themes", "salary-negotiation", "--min-count", "1")
     assert 'note: "' in shown.stdout and "matched: note" not in shown.stdout
 
 

@@ -153,7 +153,8 @@ def _read_note(
         return (), (), ()
     from reflect.analysis import note_model
 
-    raised = {hit[0] for row in found for hit in row[1] if hit[2] != HELD}
+    # Held back by the sentence model but backed by the verifier: counts (see _scan_text), so raised.
+    raised = {hit[0] for row in found for hit in row[1] if hit[2] != HELD or not doubtful.get(hit[0], True)}
     worded = {hit[0] for row in found for hit in row[1] if hit[2] == "text"}
     # Not read: sentences about someone else, and good news with no weakness in it.
     mine = [row[0] for row in found if not row[4] and (row[1] or not row[5])]
