@@ -1,7 +1,7 @@
 """Train the note model shipped in src/reflect/data/note_model.json.
 
 Usage:
-    python scripts/train_note_model.py [--precision P] [--real-weight W] [--folds K] [--pieces] [--dry-run]
+    python scripts/train_note_model.py [--precision P] [--margin M] [--real-weight W] [--folds K] [--pieces] [--dry-run]
 
 Needs scikit-learn (``pip install -e '.[train]'``); reflect itself never does: the
 model ships as plain weights, read by analysis/note_model.py.
@@ -25,7 +25,9 @@ What it does:
    ``confirm``: a theme the verifier doubted counts when the note model reaches it;
    ``count``: a theme only the note model found counts) that give the best F1 while
    each of these three kinds of evidence is right at least ``--precision`` of the time
-   out of fold (default 0.80), printing the trade-off.
+   out of fold (default 0.80), and all of them together ``--margin`` more (default
+   0.02: notes from sites nobody trained on have scored 0.02-0.03 lower than folds of
+   the training notes), printing the trade-off.
 4. Trains on everything, drops weights under ``--prune``, checks that
    analysis/note_model.py gives the same probabilities as scikit-learn, writes the file
    and sets the chosen threshold in the verifier's file (train the verifier first).
@@ -164,16 +166,18 @@ def micro(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def choose_rule(y, prob, engines: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]], precision: float) -> dict:
+def choose_rule(y, prob, engines: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]], precision: float, margin: float) -> dict:
     """The verifier's threshold and the note model's three thresholds with the best F1 such
     that each kind of evidence that counts (what the rest counts and the note model does
     not doubt, what it backs, what it alone finds) is right at least ``precision`` of the
-    time, out of fold. ``engines``: what the rest of the engine finds at each verifier threshold."""
+    time, out of fold, and all of it at least ``precision + margin`` (wording from sites
+    nobody trained on scores lower than folds of the same corpus). ``engines``: what the
+    rest of the engine finds at each verifier threshold."""
     y = y.astype(bool)
-    print(f"{'rule (out of fold)':58} {'P':>6} {'R':>6} {'F1':>6}")
+    print(f"{'rule (out of fold)':72} {'P':>6} {'R':>6} {'F1':>6}")
     grid = []
     for verify, (counted, worded, possible) in engines.items():
-        print(f"{f'without the note model, verifier {verify:.2f}':58} " + " ".join(f"{v:6.3f}" for v in micro(y, counted)))
+        print(f"{f'without the note model, verifier {verify:.2f}':72} " + " ".join(f"{v:6.3f}" for v in micro(y, counted)))
         alone_space = ~counted & ~possible
         for doubt in DOUBTS:
             kept = worded | (counted & (prob >= doubt))
@@ -185,14 +189,15 @@ def choose_rule(y, prob, engines: dict[float, tuple[np.ndarray, np.ndarray, np.n
                     p, r, f = micro(y, kept | backed | alone)
                     grid.append((f, p, r, worst, verify, doubt, round(float(count), 3), round(float(confirm), 3)))
     chosen = None
-    for target in sorted({0.70, 0.75, 0.80, 0.85, 0.90, precision}):
-        reached = [g for g in grid if g[3] >= target]
+    for target, overall in sorted({(0.70, 0.0), (0.75, 0.0), (0.80, 0.0), (0.85, 0.0), (precision, 0.0), (precision, precision + margin)}):
+        reached = [g for g in grid if g[3] >= target and g[1] >= overall]
         if not reached:
             continue
         f, p, r, worst, verify, doubt, count, confirm = max(reached)
-        mark = "  <- shipped" if target == precision else ""
-        print(f"{f'each >= {target:.2f}: verifier {verify:.2f}, doubt {doubt:.2f}, count {count:.2f}, confirm {confirm:.3f}':58} {p:6.3f} {r:6.3f} {f:6.3f}{mark}")
-        if target == precision:
+        shipped = (target, overall) == (precision, precision + margin)
+        mark = "  <- shipped" if shipped else ""
+        print(f"{f'each >= {target:.2f}' + (f', all >= {overall:.2f}' if overall else '') + f': verifier {verify:.2f}, doubt {doubt:.2f}, count {count:.2f}, confirm {confirm:.3f}':72} {p:6.3f} {r:6.3f} {f:6.3f}{mark}")
+        if shipped:
             chosen = {"verify": verify, "doubt": doubt, "count": count, "confirm": confirm,
                       "out_of_fold": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}}
     if chosen is None:
@@ -229,7 +234,11 @@ def export(vecs, models, prune: float) -> dict:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--precision", type=float, default=0.80)
+    parser.add_argument("--precision", type=float, default=0.80, help="the out-of-fold precision each kind of counted evidence must reach")
+    parser.add_argument(
+        "--margin", type=float, default=0.02,
+        help="what all counted evidence must reach above --precision, out of fold: the frozen test split scored 0.02-0.03 below folds of the training notes",
+    )
     parser.add_argument("--real-weight", type=float, default=10.0)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("-C", type=float, default=4.0, help="inverse strength of the L2 penalty")
@@ -266,7 +275,7 @@ def main(argv: list[str]) -> int:
         verify: engine_found(real, [(test, Verifier({**data, "threshold": verify})) for test, data in trained])
         for verify in VERIFY
     }
-    rule = choose_rule(y_real, prob, engines, args.precision)
+    rule = choose_rule(y_real, prob, engines, args.precision, args.margin)
 
     weights = np.array([args.real_weight] * len(real) + [1.0] * len(examples))
     vecs, models = fit(real_text + ex_text, np.vstack([y_real, y_ex]), weights, args.C)
@@ -274,7 +283,7 @@ def main(argv: list[str]) -> int:
     data["rule"] = {"doubt": rule["doubt"], "count": rule["count"], "confirm": rule["confirm"]}
     data["meta"] = {
         "examples": len(examples), "real_notes": len(real), "real_weight": args.real_weight, "C": args.C,
-        "prune": args.prune, "target_precision": args.precision, "out_of_fold": rule["out_of_fold"],
+        "prune": args.prune, "target_precision": args.precision, "margin": args.margin, "out_of_fold": rule["out_of_fold"],
     }
     check = real_text[:200]
     ours = np.array([note_model.NoteModel(data).probabilities(t) for t in check])

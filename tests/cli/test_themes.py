@@ -238,7 +238,7 @@ def test_one_themes_view_shows_its_possible_evidence_apart(log, reflect):
 
 
 def test_an_explanation_quotes_the_words_the_user_wrote_not_the_trigger(log, reflect):
-    log("Acme", "Dev", "2026-10-01", "--went-wrong", "I could see her eyes glaze over as I talked.")
+    log("Acme", "Dev", "2026-10-01", "--went-wrong", "I could see her eyes glaze over while I went on about my thesis.")
     log("Globex", "Dev", "2026-10-02", "--went-wrong", "I didn't prepare for the salary question at all.")
     conciseness = reflect("themes", "conciseness", "--min-count", "1")
     assert conciseness.exit_code == 0, conciseness.output
