@@ -68,8 +68,8 @@ def whose(tokens: list[Token], start: int, end: int | None = None) -> str:
     for i in range(start - 1, -1, -1):
         word = tokens[i].word
         if word in CANDIDATE_WORDS:
-            if i > 0 and tokens[i - 1].word in PREPOSITIONS:
-                continue
+            if i > 0 and tokens[i - 1].word in PREPOSITIONS and tokens[i - 1].clause == tokens[i].clause:
+                continue  # "asked me": an object; but "her eyes glazed over; I talked" starts a clause with me
             return CANDIDATE
         if word in REPORTING_STEMS:
             return CANDIDATE

@@ -1,0 +1,32 @@
+"""Whose weakness a sentence describes (analysis/subject.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect.analysis.subject import CANDIDATE, OTHER, whose
+from reflect.analysis.text import tokenize
+
+
+def _whose(sentence: str, word: str) -> str:
+    tokens = tokenize(sentence)
+    place = [t.word for t in tokens].index(word)
+    return whose(tokens, place)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("I rambled on the design question.", "rambled", CANDIDATE),
+        ("Rambled on the design question.", "rambled", CANDIDATE),
+        ("The interviewer was nervous and rambled a lot.", "rambled", OTHER),
+        ("They said I rambled.", "rambled", CANDIDATE),
+        ("He talked over me the whole time.", "talked", OTHER),
+        ("The interviewer kept glancing at the clock while I talked.", "glancing", CANDIDATE),
+        # a new clause starts with the candidate: "over" before it does not make "I" an object
+        ("Her eyes glazed over; I talked far too long.", "talked", CANDIDATE),
+        ("Her eyes glazed over; I talked far too long.", "glazed", OTHER),
+    ],
+)
+def test_whose(sentence, word, expected):
+    assert _whose(sentence, word) == expected
