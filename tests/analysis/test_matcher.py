@@ -13,7 +13,7 @@ from reflect.analysis.taxonomy import get_taxonomy
 @pytest.mark.parametrize(
     ("sentence", "trigger", "words"),
     [
-        ("She said the role is mostly on-call firefighting.", "role was mostly", "role is mostly"),
+        ("The job turns out to be far more senior.", "job turned out", "job turns out"),
         ("I could see her eyes glaze over as I talked.", "could see the eyes glaze", "see her eyes glaze"),
         ("I didn't prepare for the salary question at all.", "not prepared", "didn't prepare"),
         ("They said I RAMBLED on every answer.", "rambling answer", "RAMBLED on every answer"),
