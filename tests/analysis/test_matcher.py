@@ -17,6 +17,8 @@ from reflect.analysis.taxonomy import get_taxonomy
         ("I could see her eyes glaze over as I talked.", "could see the eyes glaze", "see her eyes glaze"),
         ("I didn't prepare for the salary question at all.", "not prepared", "didn't prepare"),
         ("They said I RAMBLED on every answer.", "rambling answer", "RAMBLED on every answer"),
+        ("Not sure about my answer on database indexing.", "not \u2026 sure of my answers", "Not sure about my answer"),
+        ("Conciseness was lacking in my answers.", "lacking \u2026 concis*", "Conciseness was lacking"),
         ("The coding round went fine.", "not prepared", ""),  # not a phrase of this sentence
         ("I rambled.", "model: \"rambled\"", ""),  # a model's words, not a trigger
     ],

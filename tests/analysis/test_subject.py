@@ -26,6 +26,8 @@ def _whose(sentence: str, word: str) -> str:
         # a new clause starts with the candidate: "over" before it does not make "I" an object
         ("Her eyes glazed over; I talked far too long.", "talked", CANDIDATE),
         ("Her eyes glazed over; I talked far too long.", "glazed", OTHER),
+        ("Zoom froze twice on their end.", "froze", OTHER),  # the tool froze, not the candidate
+        ("I froze on the call.", "froze", CANDIDATE),
     ],
 )
 def test_whose(sentence, word, expected):

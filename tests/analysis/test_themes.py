@@ -184,9 +184,7 @@ def test_config_adds_disables_and_validates():
         build(ThemesConfig(triggers={"no-such-theme": ["x"]}))
 
 
-def test_thousand_reflections_analyse_quickly():
-    import time
-
+def test_a_thousand_reflections_count_each_theme_once_per_interview_that_holds_it():
     texts = [
         "I rambled through the system design and never discussed tradeoffs.",
         "They said I came across as nervous and hadn't researched the company.",
@@ -194,9 +192,11 @@ def test_thousand_reflections_analyse_quickly():
         "When asked why I wanted the job I gave a vague answer about growth.",
     ]
     entries = [entry(n, "rejected", [texts[n % 4], texts[(n + 1) % 4]], date=dt.date(2023, 1, 1) + dt.timedelta(days=n % 700)) for n in range(1000)]
-    start = time.perf_counter()
-    analyse(entries, TAX)
-    assert time.perf_counter() - start < 1.0
+    report = analyse(entries, TAX)
+    # each note is in 500 of the 1,000 (speed is measured by benchmarks/, not here)
+    assert {t.id: t.count for t in report.themes} == {
+        "coding": 500, "conciseness": 500, "enthusiasm": 500, "nerves-confidence": 500, "preparation-research": 500, "system-design": 500,
+    }
 
 
 @given(st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=24), st.integers(min_value=0, max_value=60))
@@ -204,7 +204,7 @@ def test_the_trend_verdict_never_contradicts_the_sparkline_it_is_shown_beside(co
     from reflect.analysis.themes import verdict
 
     said = verdict(counts, interviews)
-    if interviews < 4 or len(counts) < 2 or sum(counts) < 2:
+    if interviews < 4 or len(counts) < 2 or sum(counts) < 3:
         assert said == "too few to tell"
         return
     half = len(counts) // 2
@@ -222,3 +222,4 @@ def test_a_falling_sparkline_reads_improving_and_a_rising_one_worsening():
     assert verdict([1, 1, 1, 1], 8) == "steady"
     assert verdict([2], 9) == "too few to tell"
     assert verdict([0, 0, 0, 1], 8) == verdict([1, 0, 0, 0], 8) == "too few to tell"  # one interview is no trend
+    assert verdict([1, 0, 0, 1], 8) == verdict([0, 0, 1, 1], 8) == "too few to tell"  # nor are two

@@ -120,3 +120,18 @@ def test_check_says_which_files_migrate_would_bring_up_to_date(reflect, data_dir
     assert reflect("migrate").exit_code == 0
     again = reflect("check")
     assert "older format" not in again.stderr and json.loads(reflect("check", "--json").stdout)["outdated"] == []
+
+
+def test_a_decision_on_a_theme_nobody_knows_is_a_problem_of_its_file(reflect, data_dir, tmp_path, monkeypatch):
+    data_dir.mkdir(parents=True)
+    path = data_dir / "2026-01-01-a-b.toml"
+    path.write_text('schema = 2\ncompany = "A"\nrole = "B"\ndate = 2026-01-01\n\n[themes]\ndismissed = ["preperation"]\nconfirmed = ["my-own"]\n')
+    result = reflect("check")
+    assert result.exit_code == 1
+    assert f"{path}: themes.dismissed: no theme 'preperation'" in result.stdout
+    assert f"{path}: themes.confirmed: no theme 'my-own'" in result.stdout
+    # a custom theme of the config is known
+    config = tmp_path / "config.toml"
+    config.write_text('[[themes.custom]]\nid = "my-own"\nlabel = "Mine"\ntriggers = ["mine"]\n')
+    again = reflect("check")
+    assert "my-own" not in again.stdout and "preperation" in again.stdout

@@ -40,7 +40,7 @@ MAX_DRILL = 5
 REMINDERS: dict[str, str] = {
     "conciseness": "answer in under two minutes, headline first: you ran long in {n} of your last {of}",
     "clarity": "state your point in one sentence, then one example: answers were unclear in {n} of your last {of}",
-    "nerves-confidence": "breathe, slow down, and own what you did (\"I\", not \"we\"): nerves showed in {n} of your last {of}",
+    "nerves-confidence": "breathe, slow down, and give yourself a moment before each answer: nerves showed in {n} of your last {of}",
     "technical-depth": "for each skill on your CV, have one deep example ready: depth was missing in {n} of your last {of}",
     "system-design": "clarify requirements and scale before drawing boxes: design questions hurt in {n} of your last {of}",
     "coding": "talk through your approach and test with an example before coding: coding slipped in {n} of your last {of}",

@@ -77,3 +77,15 @@ def agreement(rows: Iterable[tuple[Iterable[str], Iterable[str], Iterable[str]]]
         agreed += yes
         decided += yes + len(said.intersection(dismissed))
     return agreed, decided
+
+
+def unknown_themes(reflections: Iterable[tuple[Any, Any]], known: Iterable[str]) -> list[tuple[Any, str, str]]:
+    """``(path, field, theme)`` for each decision, in ``(path, reflection)`` pairs, on a
+    theme that is neither built in nor in the config (a typo in a hand-edited file): it
+    would be silently ignored everywhere else."""
+    known = set(known)
+    out = []
+    for path, reflection in reflections:
+        for field, themes in (("themes.confirmed", reflection.themes.confirmed), ("themes.dismissed", reflection.themes.dismissed)):
+            out.extend((path, field, theme) for theme in themes if theme not in known)
+    return out

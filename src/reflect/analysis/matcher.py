@@ -200,13 +200,16 @@ class Matcher:
         written ("role is mostly" where the trigger is "role was mostly"), so that an
         explanation quotes the user, not the taxonomy; "" when no phrase of the sentence
         is that trigger (a learned wording, a model's words)."""
-        phrase = trigger.rsplit(" \u2026 ", 1)[-1]  # "not … concise": the phrase after the negation
+        negation, _, phrase = trigger.rpartition(" \u2026 ")  # "not … concise": a positive, negated
         tokens = tokenize(sentence)
         _, _, found = self.candidates(tokens)
         for pattern, start, end in found:
             if pattern.phrase == phrase:
                 raw_index = [i for i, t in enumerate(tokens) if not t.stop]
-                return _as_written(sentence, [t.word for t in tokens[raw_index[start] : raw_index[end] + 1]])
+                first, last = raw_index[start], raw_index[end]
+                if negation:  # quote the negation too: "not sure about my answer", "conciseness was lacking"
+                    first, last = _with_negation(tokens, first, last, negation.split()[0])
+                return _as_written(sentence, [t.word for t in tokens[first : last + 1]])
         return ""
 
     def model_themes_of(
@@ -417,6 +420,17 @@ _PAIR_IGNORE = frozenset(
     day week start end first second last next mayb well also one two three
     """.split()
 )
+
+
+def _with_negation(tokens: list[Token], first: int, last: int, word: str) -> tuple[int, int]:
+    """The span ``first``-``last`` stretched to the nearest ``word`` of its clause, before
+    it or else after it."""
+    clause = tokens[first].clause
+    before = [i for i in range(first) if tokens[i].word == word and tokens[i].clause == clause]
+    if before:
+        return before[-1], last
+    after = [i for i in range(last + 1, len(tokens)) if tokens[i].word == word and tokens[i].clause == clause]
+    return (first, after[0]) if after else (first, last)
 
 
 _NOT = r"(?:\w*n['\u2019]t|not)"  # "didn't", "can't", spelled out as "... not" by the tokenizer

@@ -47,6 +47,7 @@ OTHER_WORDS = frozenset(
     engineer engineers lead leads interviewee interviewees candidates organisation organization
     office culture environment atmosphere offer package link video connection wifi internet audio
     camera microphone mic laptop software platform codebase project exercise assignment starter template
+    zoom skype webex call calls stream feed screen browser app
     """.split()
 )
 # "answers to my questions", "asked me": a word for the candidate after one of these is

@@ -366,11 +366,12 @@ def verdict(counts: Sequence[int], interviews: int, threshold: float = 0.15) -> 
     The mean of the recent half of the months is compared with the earlier half (the
     middle month of an odd number counts in neither), as a share of the busiest month, so
     "worsening" is a sparkline that rises and "improving" one that falls. Fewer than four
-    interviews analysed, a single month, or a theme seen in a single interview cannot show
-    a trend: ``verdict([2], 5)``, ``verdict([1, 0, 1], 3)`` and ``verdict([0, 0, 0, 1], 8)``
-    are ``"too few to tell"``; ``verdict([2, 1, 0, 0], 6)`` is ``"improving"``.
+    interviews analysed, a single month, or a theme seen in fewer than three interviews
+    cannot show a trend (two points make a line, not a tendency): ``verdict([2], 5)``,
+    ``verdict([1, 0, 1], 3)`` and ``verdict([1, 0, 0, 1], 8)`` are ``"too few to tell"``;
+    ``verdict([2, 1, 0, 0], 6)`` is ``"improving"``.
     """
-    if interviews < 4 or len(counts) < 2 or sum(counts) < 2:
+    if interviews < 4 or len(counts) < 2 or sum(counts) < 3:
         return "too few to tell"
     half = len(counts) // 2
     earlier, recent = counts[:half], counts[len(counts) - half :]

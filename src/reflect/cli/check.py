@@ -20,6 +20,7 @@ def check(ctx: typer.Context, json_output: Json = False) -> None:
     journal = app.journal
     result = journal.load_all()
     learned = _learned_problem()
+    result.problems.extend(_unknown_themes(app, result.entries))
     outdated = journal.outdated()
     if json_output:
         app.print_json({
@@ -32,7 +33,7 @@ def check(ctx: typer.Context, json_output: Json = False) -> None:
         for problem in result.problems:
             app.line(str(problem))
         files = len(result.entries) + len(result.skipped)
-        verdict = "all valid" if not result.problems else f"{len(result.skipped)} with problems"
+        verdict = "all valid" if not result.problems else f"{len({p.path for p in result.problems})} with problems"
         app.note(f"{files} files checked in {journal.root}: {verdict}")
         if outdated:
             are, them = ("1 file is", "it") if len(outdated) == 1 else (f"{len(outdated)} files are", "them")
@@ -53,3 +54,16 @@ def _learned_problem() -> str | None:
     except BadState as error:
         return error.message
     return None
+
+
+def _unknown_themes(app, entries) -> list:  # type: ignore[no-untyped-def]
+    """A decision on a theme nobody knows (a typo) as a problem of its file."""
+    from reflect.analysis.decisions import unknown_themes
+    from reflect.errors import Problem
+    from reflect.summaries import ThemeSource
+
+    known = ThemeSource(app.config.themes, app.cache).themes_only().themes
+    return [
+        Problem(path, field, f"no theme {theme!r}: `reflect themes --list` shows them all")
+        for path, field, theme in unknown_themes(((e.path, e.reflection) for e in entries), known)
+    ]

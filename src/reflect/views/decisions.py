@@ -53,8 +53,7 @@ def why(kind: str, trigger: str, text: str = "", said: Said | None = None, marke
     else:
         if kind in ("text", "possible") and said is not None and text:
             words = said(text, trigger)
-        negation = trigger.rpartition(" \u2026 ")[0]
-        shown = f"matched {negation + ' … ' if negation else ''}“{neutral(words)}”" if words else f"matched: {neutral(trigger)}"
+        shown = f"matched “{neutral(words)}”" if words else f"matched: {neutral(trigger)}"
     return f"{shown} (possible: not counted until you confirm it)" if kind == "possible" and marked else shown
 
 
