@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -64,9 +65,35 @@ def parse_toml(text: str, path: Path | None = None) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InvalidReflection([Problem(path, "", f"not valid TOML: {error}")]) from None
+        raise InvalidReflection([Problem(path, _key_at(text, str(error)), f"not valid TOML: {_plain(str(error))}")]) from None
     except RecursionError:
         raise InvalidReflection([Problem(path, "", "not valid TOML: values nested too deeply")]) from None
+
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_KEY = re.compile(r"""^\s*([A-Za-z0-9_\-]+|"[^"]*"|'[^']*')\s*=""")
+_TABLE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
+
+
+def _key_at(text: str, message: str) -> str:
+    """The key on the line a TOML error names ("date", "feedback.text"), so that the
+    problem names its field; "" when the line holds none."""
+    at = _AT_LINE.search(message)
+    lines = text.splitlines()
+    if at is None or not 0 < int(at.group(1)) <= len(lines):
+        return ""
+    number = int(at.group(1))
+    key = _KEY.match(lines[number - 1])
+    if key is None:
+        return ""
+    table = next((t.group(1) for t in map(_TABLE.match, reversed(lines[: number - 1])) if t), "")
+    name = key.group(1).strip("\"'")
+    return f"{table}.{name}" if table else name
+
+
+def _plain(message: str) -> str:
+    """tomllib's wording, said plainly where it is obscure."""
+    return message.replace("Cannot overwrite a value", "a key given twice (or a value set twice)")
 
 
 def parse_json(text: str, path: Path | None = None) -> Any:

@@ -54,7 +54,7 @@ def test_a_broken_edit_is_named_as_the_edit_whose_lines_the_error_counts(log, re
     result = reflect("edit", ident)
     assert result.exit_code == 1
     # line 4 is the edit's line: the file itself was not touched, so it is not the one named
-    assert f"your edit of {ident}.toml: not valid TOML" in result.stderr and "line 4" in result.stderr
+    assert f"your edit of {ident}.toml: role: not valid TOML" in result.stderr and "line 4" in result.stderr
     assert f"{data_dir / ident}.toml:" not in result.stderr
 
 

@@ -90,7 +90,7 @@ def test_a_folder_of_toml_and_json_files_keeps_toml_names_as_ids(reflect, tmp_pa
     result = reflect("import", str(folder))
     assert result.exit_code == 1
     assert sorted(_files(data_dir)) == ["2026-02-02-initech-qa.toml", "2026-02-03-hooli-pm.toml"]
-    assert "broken.toml: not valid TOML" in result.stderr
+    assert "broken.toml: company: not valid TOML" in result.stderr
     assert _files(data_dir)["2026-02-02-initech-qa.toml"].startswith(b"#:schema ")
 
 
