@@ -292,9 +292,13 @@ def main(argv: list[str]) -> int:
     if not args.dry_run:
         args.out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+        if args.out != note_model.NOTE_MODEL_FILE:
+            print(f"the verifier's threshold to ship with it: {rule['verify']} (the shipped verifier is left as it is)")
+            return 0
         verifier = json.loads(VERIFIER_FILE.read_text(encoding="utf-8"))
         verifier["threshold"] = rule["verify"]
         verifier["meta"].pop("out_of_fold", None)  # the verifier's own choice, not the one shipped
+        verifier["meta"]["target_precision"] = args.precision
         verifier["meta"]["threshold_from"] = "scripts/train_note_model.py: chosen with the note model's rule"
         VERIFIER_FILE.write_text(json.dumps(verifier, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"set the verifier's threshold in {VERIFIER_FILE.name} to {rule['verify']}")

@@ -470,20 +470,21 @@ class Journal:
             return name
         return None
 
-    def outdated(self) -> list[Path]:
-        """The valid TOML files ``migrate`` would bring up to date: of an older schema, or with
-        a ``#:schema`` line naming anything but the data directory's copy. Reads only."""
+    def outdated(self, entries: Iterable[Entry]) -> list[Path]:
+        """The files of ``entries`` (valid, as :meth:`load_all` read them) that ``migrate``
+        would change: of an older schema, with a ``#:schema`` line naming anything but the
+        data directory's copy, or named after old facts. Reads only."""
         from reflect import fileformat, migrations
 
         found = []
-        for path in self.files():
+        for entry in entries:
             try:
-                text = fileformat.decode(read_bytes(path), path)
-                data = fileformat.parse_toml(text, path)
+                raw = read_bytes(entry.path)
+                data = fileformat.parse_toml(fileformat.decode(raw, entry.path), entry.path)
             except (InvalidReflection, OSError):
-                continue  # reported as a problem by load_all
-            if migrations.needs_upgrade(data) or fileformat.fix_schema_line(text) is not None:
-                found.append(path)
+                continue  # changed since it was read: the next check says so
+            if migrations.needs_upgrade(data) or self._tidy(entry.path, raw, data, dry_run=True) is not None:
+                found.append(entry.path)
         return found
 
     def migrate(self, dry_run: bool = False) -> MigrationReport:

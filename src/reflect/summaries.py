@@ -259,6 +259,7 @@ class ThemeSource:
         self.summary_key = self.key + (f"-{learned.digest()}" if learned else "")
         self._compiled: Taxonomy | None = None
         self._themes: Taxonomy | None = None
+        self._quoter: Taxonomy | None = None  # the lexicon alone, for quoting (see said)
         #: After :func:`load_summaries`: the themes of each next step seen, by its text.
         self.step_themes: dict[str, set[str]] = {}
 
@@ -270,6 +271,16 @@ class ThemeSource:
         if self._compiled is None:
             self._compiled = self._load_compiled() or self._compile()
         return self._compiled
+
+    def said(self, text: str, trigger: str) -> str:
+        """The user's words in ``text`` that a trigger phrase matched, to quote in an
+        explanation (see ``Matcher.said``). The patterns are compiled (or read from the
+        cache) at the first call only, and the statistical models are never loaded."""
+        from reflect.analysis.matcher import matcher_for
+
+        if self._quoter is None:
+            self._quoter = self.compiled().without_model()
+        return matcher_for(self._quoter).said(text, trigger)
 
     def themes_only(self) -> Taxonomy:
         """The taxonomy's themes and fingerprint without its patterns: enough for

@@ -19,6 +19,10 @@ from reflect.analysis.taxonomy import get_taxonomy
         ("They said I RAMBLED on every answer.", "rambling answer", "RAMBLED on every answer"),
         ("Not sure about my answer on database indexing.", "not \u2026 sure of my answers", "Not sure about my answer"),
         ("Conciseness was lacking in my answers.", "lacking \u2026 concis*", "Conciseness was lacking"),
+        ("My answers didn't make sense.", "answer didn't make sense", "answers didn't make sense"),
+        ("I didnt prepare.", "not prepared", "didnt prepare"),
+        ("I cannot prepare.", "not prepared", "cannot prepare"),
+        ("I didn't ramble at first, but then I rambled.", "rambl*", "rambled"),  # not the negated one
         ("The coding round went fine.", "not prepared", ""),  # not a phrase of this sentence
         ("I rambled.", "model: \"rambled\"", ""),  # a model's words, not a trigger
     ],
@@ -39,5 +43,5 @@ def test_every_trigger_the_lexicon_fires_on_is_quoted_from_the_sentence(sentence
     matcher = matcher_for(get_taxonomy())
     for theme, trigger in matcher.match_sentence(sentence):
         words = matcher.said(sentence, trigger)
-        assert words, (sentence, trigger)
-        assert words.lower() in sentence.lower() or "not" in words.split(), (sentence, trigger, words)
+        assert words, (sentence, trigger)  # found, and as written: never words the user did not write
+        assert words.lower() in sentence.lower(), (sentence, trigger, words)

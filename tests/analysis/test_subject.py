@@ -23,11 +23,13 @@ def _whose(sentence: str, word: str) -> str:
         ("They said I rambled.", "rambled", CANDIDATE),
         ("He talked over me the whole time.", "talked", OTHER),
         ("The interviewer kept glancing at the clock while I talked.", "glancing", CANDIDATE),
-        # a new clause starts with the candidate: "over" before it does not make "I" an object
+        # "I" is never an object: "over" before it does not make it one
         ("Her eyes glazed over; I talked far too long.", "talked", CANDIDATE),
         ("Her eyes glazed over; I talked far too long.", "glazed", OTHER),
         ("Zoom froze twice on their end.", "froze", OTHER),  # the tool froze, not the candidate
         ("I froze on the call.", "froze", CANDIDATE),
+        ("The interviewer talked over (me) and rambled on.", "rambled", OTHER),
+        ('The interviewer kept talking over "me" and rambled.', "rambled", OTHER),
     ],
 )
 def test_whose(sentence, word, expected):

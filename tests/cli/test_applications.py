@@ -77,6 +77,8 @@ def test_today_never_breaks_a_command_across_lines(log, reflect, monkeypatch):
     narrow = reflect("today").stdout.splitlines()
     assert f"    {command}" in narrow  # too long for one line: the command on a line of its own, whole
     assert all(len(line) <= 70 for line in narrow)
+    monkeypatch.setenv("COLUMNS", str(len(command) + 2))  # too narrow for the usual indent: less of it
+    assert any(line.strip() == command for line in reflect("today").stdout.splitlines())
 
 
 def test_next_round_is_prefilled(log, reflect):

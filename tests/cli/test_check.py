@@ -135,3 +135,11 @@ def test_a_decision_on_a_theme_nobody_knows_is_a_problem_of_its_file(reflect, da
     config.write_text('[[themes.custom]]\nid = "my-own"\nlabel = "Mine"\ntriggers = ["mine"]\n')
     again = reflect("check")
     assert "my-own" not in again.stdout and "preperation" in again.stdout
+
+
+def test_check_counts_as_older_only_what_migrate_would_change(reflect, data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "2026-01-01-a-b.toml").write_text('company = "Globex"\nrole = "B"\ndate = 2026-01-01\n')  # renamed by migrate
+    (data_dir / "future.toml").write_text("#:schema file:///old/reflection.schema.json\nschema = 99\ncompany = \"F\"\nrole = \"B\"\ndate = 2026-01-01\n")
+    outdated = json.loads(reflect("check", "--json").stdout)["outdated"]
+    assert outdated == [str(data_dir / "2026-01-01-a-b.toml")]  # a newer schema is never touched by migrate

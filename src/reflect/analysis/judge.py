@@ -154,11 +154,15 @@ Found = tuple["Pattern", int, int]  # a pattern and the content tokens it spans 
 Weak = tuple["Pattern", int, int, str]  # ... and the trigger to show for it
 
 
-def judge(tokens: list[Token], content: list[Token], present: set[str], found: list[Found], calm: set[str] | None) -> list[tuple[str, str]]:
+def judge(
+    tokens: list[Token], content: list[Token], present: set[str], found: list[Found], calm: set[str] | None,
+    spans: dict[str, tuple[int, int]] | None = None,
+) -> list[tuple[str, str]]:
     """``(theme, trigger)`` for each theme whose candidates stand as a weakness, the
     longest candidate's trigger for each. ``content``: the sentence's tokens without stop
     words (``present``: their stems); ``calm``, when given, receives what the sentence
-    says is fine (see :meth:`Matcher.match_tokens <reflect.analysis.matcher.Matcher.match_tokens>`)."""
+    says is fine (see :meth:`Matcher.match_tokens <reflect.analysis.matcher.Matcher.match_tokens>`);
+    ``spans``, when given, the content tokens (first, last) of each theme's trigger."""
     weak, topics, plain_positive, negated, good_clauses = _sort_out(tokens, content, found, calm)
     # A positive read as a weakness inside a negated weakness ("never felt out of my depth")
     # is the same negation seen twice: drop it.
@@ -182,12 +186,14 @@ def judge(tokens: list[Token], content: list[Token], present: set[str], found: l
         if calm is not None and len(kept) < len(weak):
             calm.add(OTHERS)
         weak = kept
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[int, str, int, int]] = {}
     for pattern, start, end, trigger in weak:
         score = end - start + len(pattern.elems) - (10 if pattern.topic else 0)
         if pattern.theme not in best or score > best[pattern.theme][0]:
-            best[pattern.theme] = (score, trigger)
-    return [(theme, trigger) for theme, (_, trigger) in best.items()]
+            best[pattern.theme] = (score, trigger, start, end)
+    if spans is not None:
+        spans.update((theme, (start, end)) for theme, (_, _, start, end) in best.items())
+    return [(theme, trigger) for theme, (_, trigger, _, _) in best.items()]
 
 
 def _sort_out(

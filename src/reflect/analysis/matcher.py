@@ -197,20 +197,23 @@ class Matcher:
 
     def said(self, sentence: str, trigger: str) -> str:
         """The words of ``sentence`` that the lexicon's ``trigger`` matched, as they were
-        written ("role is mostly" where the trigger is "role was mostly"), so that an
-        explanation quotes the user, not the taxonomy; "" when no phrase of the sentence
-        is that trigger (a learned wording, a model's words)."""
-        negation, _, phrase = trigger.rpartition(" \u2026 ")  # "not … concise": a positive, negated
+        written ("role turns out" where the trigger is "role turned out"; with its negation,
+        "not sure about my answer"), so that an explanation quotes the user, not the
+        taxonomy; "" when the lexicon gave no such trigger here (a learned wording, a
+        model's words) or the words cannot be found as written."""
+        negation = trigger.rpartition(" \u2026 ")[0]  # "not … concise": a positive, negated
         tokens = tokenize(sentence)
-        _, _, found = self.candidates(tokens)
-        for pattern, start, end in found:
-            if pattern.phrase == phrase:
-                raw_index = [i for i, t in enumerate(tokens) if not t.stop]
-                first, last = raw_index[start], raw_index[end]
-                if negation:  # quote the negation too: "not sure about my answer", "conciseness was lacking"
-                    first, last = _with_negation(tokens, first, last, negation.split()[0])
-                return _as_written(sentence, [t.word for t in tokens[first : last + 1]])
-        return ""
+        content, present, found = self.candidates(tokens)
+        spans: dict[str, tuple[int, int]] = {}
+        judged = judge(tokens, content, present, found, None, spans) if found else []
+        theme = next((theme for theme, given in judged if given == trigger), None)
+        if theme is None:
+            return ""
+        raw_index = [i for i, t in enumerate(tokens) if not t.stop]
+        first, last = raw_index[spans[theme][0]], raw_index[spans[theme][1]]
+        if negation:  # quote the negation too: "not sure about my answer", "conciseness was lacking"
+            first, last = _with_negation(tokens, first, last, negation.split()[0])
+        return _as_written(sentence, [t.word for t in tokens[first : last + 1]])
 
     def model_themes_of(
         self, tokens: list[Token], matched: list[tuple[str, str]], calm: set[str] | None = None
@@ -433,14 +436,20 @@ def _with_negation(tokens: list[Token], first: int, last: int, word: str) -> tup
     return (first, after[0]) if after else (first, last)
 
 
-_NOT = r"(?:\w*n['\u2019]t|not)"  # "didn't", "can't", spelled out as "... not" by the tokenizer
-
-
 def _as_written(sentence: str, words: list[str]) -> str:
-    """``words`` (lowercase, contractions spelled out) as the sentence writes them, when
-    it can be found; else the words themselves."""
-    spelled = re.search(r"\b" + r"\W+".join(_NOT if w == "not" else re.escape(w) for w in words) + r"\b", sentence, re.IGNORECASE)
-    return spelled.group(0) if spelled else " ".join(words)
+    """``words`` (lowercase, contractions spelled out) as the sentence writes them; "" when
+    they cannot be found there (then nothing is quoted that the user did not write)."""
+    parts: list[str] = []
+    for word in words:
+        if word == "not":  # "didn't", "didnt", "can't", "cannot", "did not"; alone, "not" or "n't"
+            if parts:
+                parts[-1] += r"(?:n?['\u2019]?t|\W*not)"
+            else:
+                parts.append(r"(?:\w*n['\u2019]?t|\w*not)")
+            continue
+        parts.append(re.escape(word))
+    spelled = re.search(r"\b" + r"\W+".join(parts) + r"\b", sentence, re.IGNORECASE)
+    return spelled.group(0) if spelled else ""
 
 
 def pairs_of(sentence: str, tokens: list[Token] | None = None) -> list[Pair]:

@@ -29,6 +29,7 @@ from reflect.analysis.text import Token
 CANDIDATE, OTHER = "candidate", "other"
 
 CANDIDATE_WORDS = frozenset("i me my mine myself im ive id you your yours yourself".split())
+SUBJECT_WORDS = frozenset("i im ive id".split())  # the candidate as the one who did it, never an object
 # What someone said or thought of the candidate: what follows is about the candidate.
 REPORTING_STEMS = frozenset(
     """
@@ -69,8 +70,8 @@ def whose(tokens: list[Token], start: int, end: int | None = None) -> str:
     for i in range(start - 1, -1, -1):
         word = tokens[i].word
         if word in CANDIDATE_WORDS:
-            if i > 0 and tokens[i - 1].word in PREPOSITIONS and tokens[i - 1].clause == tokens[i].clause:
-                continue  # "asked me": an object; but "her eyes glazed over; I talked" starts a clause with me
+            if i > 0 and tokens[i - 1].word in PREPOSITIONS and word not in SUBJECT_WORDS:
+                continue  # "talked over me": an object; but "I" never is ("her eyes glazed over; I talked")
             return CANDIDATE
         if word in REPORTING_STEMS:
             return CANDIDATE

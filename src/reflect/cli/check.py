@@ -21,7 +21,7 @@ def check(ctx: typer.Context, json_output: Json = False) -> None:
     result = journal.load_all()
     learned = _learned_problem()
     result.problems.extend(_unknown_themes(app, result.entries))
-    outdated = journal.outdated()
+    outdated = journal.outdated(result.entries)
     if json_output:
         app.print_json({
             "valid": len(result.entries),

@@ -63,12 +63,6 @@ class Decider:
                 raise UsageError(f"no theme {theme!r}: `reflect themes --list` shows them all")
         return list(dict.fromkeys(themes))
 
-    def said(self, text: str, trigger: str) -> str:
-        """The user's words in ``text`` that the trigger phrase matched (to quote in explanations)."""
-        from reflect.analysis.matcher import matcher_for
-
-        return matcher_for(self.source.compiled()).said(text, trigger)
-
     def suggestions(self, entry: Any) -> list[Any]:
         """What the engine (with what it learned) finds in a reflection, before its decisions."""
         from reflect.analysis.learned import Learned, sentences_of

@@ -64,7 +64,7 @@ def _walk(app, decider, pending, done: dict[str, int]) -> None:  # type: ignore[
     themes = decider.themes
     for number, (ident, theme, hits) in enumerate(pending, 1):
         label = themes[theme].label if theme in themes else theme
-        app.out.print(suggestion(number, len(pending), ident, theme, label, hits, decider.said))
+        app.out.print(suggestion(number, len(pending), ident, theme, label, hits, decider.source.said))
         app.out.print("[c]onfirm  [d]ismiss  [s]kip  [q]uit ", end="", markup=False, highlight=False)
         action = None
         while action is None:

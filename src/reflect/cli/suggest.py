@@ -21,7 +21,7 @@ def offer_suggestions(app: Any, entry: Any) -> None:
         app.out.print("\nThemes found in what you wrote (your word on them is final):", markup=False, highlight=False)
     for number, theme in enumerate(found, 1):
         label = themes[theme].label if theme in themes else theme
-        app.out.print(suggestion(number, len(found), entry.id, theme, label, [h for h in hits if h.theme == theme], decider.said))
+        app.out.print(suggestion(number, len(found), entry.id, theme, label, [h for h in hits if h.theme == theme], decider.source.said))
     ask = "Enter accepts them all; numbers dismiss those; a theme id adds one: " if found else "No theme found. A theme id adds one (Enter skips): "
     while True:
         try:

@@ -78,10 +78,7 @@ def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: b
     if result is None:
         app.out.print(themes_table(report))
         return
-    from reflect.analysis.matcher import matcher_for
-
-    said = matcher_for(ThemeSource(app.config.themes, app.cache).compiled()).said
-    app.out.print(theme_detail(result, report.possible.get(result.id, ()), said))
+    app.out.print(theme_detail(result, report.possible.get(result.id, ()), ThemeSource(app.config.themes, app.cache).said))
 
 
 def _list(app, themes: dict, json_output: bool) -> None:  # type: ignore[no-untyped-def]

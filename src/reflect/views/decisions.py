@@ -45,15 +45,13 @@ def why(kind: str, trigger: str, text: str = "", said: Said | None = None, marke
     """Why a hit fired, in words: for a trigger phrase, the user's own words it matched in
     ``text`` (found by ``said``); for a learned wording, the wording; for a model, its words.
     ``marked``: a possible hit says it does not count yet."""
-    words = ""
-    if trigger.startswith(("model: ", "note: ")) or kind == "confirmed":
-        shown = neutral(trigger)
-    elif kind == "learned":
+    if kind == "learned":
         shown = f"like {neutral(trigger)}"
-    else:
-        if kind in ("text", "possible") and said is not None and text:
-            words = said(text, trigger)
+    elif kind in ("text", "possible") and not trigger.startswith(("model: ", "note: ")):
+        words = said(text, trigger) if said is not None and text else ""
         shown = f"matched “{neutral(words)}”" if words else f"matched: {neutral(trigger)}"
+    else:  # a model's words, or the structure: "tag conciseness", "low preparation rating"
+        shown = neutral(trigger)
     return f"{shown} (possible: not counted until you confirm it)" if kind == "possible" and marked else shown
 
 

@@ -148,7 +148,7 @@ def theme_detail(result: ThemeResult, possible: Sequence[Evidence] = (), said: S
     parts: list[RenderableType] = [head, info, Text("per month: ").append_text(sparkline(list(result.months.values())))]
     for ev in result.evidence:
         parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
-                                   Text(f"  {why(ev.kind, ev.trigger, ev.text, said)}", style="dim"),
+                                   Text("" if ev.kind == "confirmed" else f"  {why(ev.kind, ev.trigger, ev.text, said)}", style="dim"),
                                    Text("  confirmed", style="green") if ev.status == "confirmed" else ""))
         parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
     if possible:

@@ -28,8 +28,10 @@ def _item(text: str, hint: str = "") -> RenderableType:
         if 2 + cell_len(marker) + cell_len(body.plain) + 2 + cell_len(hint) <= width:
             body.append(f"  {hint}", style="dim")
             return hanging(marker, body, 2)
-        command = Text(hint, style="dim", overflow="fold")  # whole, unless wider than the terminal itself
-        return Group(hanging(marker, body, 2), indented(command, 2 + cell_len(marker)))
+        # Indented under the text when that leaves room for it whole, else less; folded
+        # only when it is wider than the terminal itself.
+        command = Text(hint, style="dim", overflow="fold")
+        return Group(hanging(marker, body, 2), indented(command, max(0, min(2 + cell_len(marker), width - cell_len(hint)))))
 
     return Fitted(build)
 
