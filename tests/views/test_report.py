@@ -66,6 +66,7 @@ def test_applications_funnel_counts_how_far_each_application_got():
     shown = applications_funnel(entries, Out())
     assert "Of 3 applications, 1 reached the onsite stage; 1 offer." in shown
     assert "2 of 3" in shown  # phone-screen
+    assert "1 of 3" in shown and "3 of 3" not in shown  # a recruiter screen only Initech had, not all three
 
 
 def test_long_searches_are_shown_by_quarter_then_by_year():

@@ -178,20 +178,24 @@ def _funnel_reading(stats: Stats) -> str:
 
 
 def applications_funnel(entries: Sequence[Entry], out: Out) -> str:
-    """A funnel of applications (how many reached each stage), where the journal has them."""
+    """How many applications had a round at each stage (a stage skipped, like a take-home
+    most never get, is not counted as passed), and how far the furthest got."""
     found = applications(entries)
     if not found:
         return ""
     total = len(found)
     offers = sum(1 for _, outcome in found if outcome == "offer")
-    furthest = [max((FUNNEL_STAGES.index(str(e.reflection.stage)) for e in rounds if str(e.reflection.stage) in FUNNEL_STAGES), default=-1) for rounds, _ in found]
+    stages_of = [{str(e.reflection.stage) for e in rounds} for rounds, _ in found]
+    furthest = [max((FUNNEL_STAGES.index(stage) for stage in stages if stage in FUNNEL_STAGES), default=-1) for stages in stages_of]
     rows, deepest = [], ("a stage", 0)
     for index, stage in enumerate(FUNNEL_STAGES):
+        had = sum(1 for stages in stages_of if stage in stages)
+        if had:
+            rows.append(BarRow(stage, [("applications", "o-reached", float(had))], f"{had} of {total}", stage))
         reached = sum(1 for level in furthest if level >= index)
         if reached:
-            rows.append(BarRow(stage, [("applications", "o-reached", float(reached))], f"{reached} of {total}", stage))
             deepest = (stage, reached)
-    chart = stacked_bars(Bars(rows, maximum=float(total)), "Applications reaching each stage", out, "applications") if rows else ""
+    chart = stacked_bars(Bars(rows, maximum=float(total)), "Applications with a round at each stage", out, "applications") if rows else ""
     reading = f"Of {plural(total, 'application')}, {deepest[1]} reached the {deepest[0]} stage; {plural(offers, 'offer')}."
     return f'<h3>Per application</h3><p class="reading">{reading}</p>{chart}'
 
