@@ -262,3 +262,9 @@ def test_the_next_step_command_is_printed_whole_at_any_width(reflect, monkeypatc
     result = reflect("log", "--company", "Acme", "--role", "Backend Engineer", "--date", "2026-11-20", "--outcome", "rejected")
     assert result.exit_code == 0, result.output
     assert "feedback 2026-11-20-acme-backend-engineer --status requested" in result.stdout
+
+
+def test_ghosted_after_feedback_was_asked_for_is_not_told_to_follow_up_again(reflect):
+    result = reflect("log", "--company", "Initech", "--role", "QA", "--outcome", "ghosted", "--feedback", "Recruiter said the role was paused")
+    assert result.exit_code == 0
+    assert "follow-up" not in result.stdout and "let it go" in result.stdout and "reflect themes" in result.stdout

@@ -12,7 +12,7 @@ from reflect.vocab import FeedbackStatus, Outcome
 
 REJECTED = (
     "A rejection from {company} hurts, and it is allowed to. It says how one interview went, not what you are worth.",
-    "This one stings. Writing it down tonight was the hard part, and you have done it.",
+    "This one stings. Writing it down was the hard part, and you have done it.",
     "{company} said no to this round, not to you. What you noted is what makes the next one better.",
     "It is fine to feel flat after this. You showed up, you tried, and now you have something to learn from.",
     "Rejections are part of every search, even the ones that end well. This was one interview among many.",
@@ -69,6 +69,8 @@ def acknowledgement(entry: Entry, mantras: list[str], turn: int = 0, command: st
 def next_step(entry: Entry, command: str = "reflect") -> tuple[str, str]:
     """What to do next, and the command to run."""
     reflection = entry.reflection
+    if reflection.outcome == Outcome.GHOSTED and reflection.feedback.status != FeedbackStatus.NOT_REQUESTED:
+        return "you have followed up; let it go, and see what keeps coming back:", f"{command} themes"
     if reflection.outcome == Outcome.GHOSTED:
         return (f"send {reflection.company} one short, friendly follow-up, note that you did, then let it go:",
                 f"{command} feedback {entry.id} --status requested")
