@@ -104,6 +104,8 @@ def test_undecide_takes_a_decision_back_and_forgets_what_it_taught(reflect, log)
     (("confirm", "2026-01-10", "no-such-theme"), "no theme 'no-such-theme'"),
     (("dismiss", "1999", "conciseness"), "no reflection '1999'"),
     (("confirm", "2026-01-10", "Not A Theme"), "no theme 'Not A Theme'"),
+    (("confirm", "2026-01-10", "nerves"), "no theme 'nerves': did you mean nerves-confidence?"),
+    (("dismiss", "2026-01-10", "preperation-research"), "did you mean preparation-research?"),
 ])
 def test_an_unknown_theme_or_id_is_one_line_and_a_non_zero_exit(reflect, log, data_dir, args, message):
     ident = log("Acme", "Dev", "2026-01-10", "--went-wrong", RAMBLED)

@@ -19,6 +19,7 @@ positive ("I kept my answers concise") suppresses the theme in its clause.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 import json
 import re
 import tomllib
@@ -361,3 +362,15 @@ def get_taxonomy(config: ThemesConfig | None = None, where: str = "config") -> T
     if key not in _cache:
         _cache[key] = build(config, where=where)
     return _cache[key]
+
+
+def unknown_theme(name: str, known: Iterable[str]) -> str:
+    """What to say of a theme id nobody knows: the id it most likely meant ("nerves" for
+    nerves-confidence, "preperation" for preparation-research), else where to look."""
+    import difflib
+
+    known = sorted(known)
+    starting = [theme for theme in known if theme.startswith(name.lower())]
+    close = starting if len(starting) == 1 else difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}?" if close else "`reflect themes --list` shows them all"
+    return f"no theme {name!r}: {hint}"

@@ -56,11 +56,12 @@ class Decider:
 
     def check_themes(self, themes: list[str], also: Any = ()) -> list[str]:
         """The theme ids, each known (or in ``also``); an unknown one is a usage error naming it."""
+        from reflect.analysis.taxonomy import unknown_theme
         from reflect.errors import UsageError
 
         for theme in themes:
             if theme not in self.themes and theme not in also:
-                raise UsageError(f"no theme {theme!r}: `reflect themes --list` shows them all")
+                raise UsageError(unknown_theme(theme, [*self.themes, *also]))
         return list(dict.fromkeys(themes))
 
     def suggestions(self, entry: Any) -> list[Any]:

@@ -54,6 +54,7 @@ def themes(
 def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     from reflect.dirs import config_file
     from reflect.errors import NotFound, UsageError
+    from reflect.analysis.taxonomy import unknown_theme
     from reflect.summaries import ThemeSource, theme_report
 
     report, problems = theme_report(app.journal, app.config.themes, app.cache, chosen, min_count=min_count, where=str(config_file()))
@@ -61,7 +62,7 @@ def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: b
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
         if theme_id not in ThemeSource(app.config.themes, app.cache).themes_only().themes:
-            raise UsageError(f"no theme {theme_id!r}: `reflect themes --list` shows them all")  # as `reflect confirm` says it
+            raise UsageError(unknown_theme(theme_id, ThemeSource(app.config.themes, app.cache).themes_only().themes))  # as `reflect confirm` says it
         maybe = len({e.id for e in report.possible.get(theme_id, ())})
         raise NotFound(
             f"theme {theme_id!r} is only possible in {maybe} interview{'s' if maybe != 1 else ''}, not counted (see `reflect themes`)"
