@@ -77,7 +77,7 @@ class ReflectGroup(LazyGroup):
             if type(error).__name__ == "NoArgsIsHelpError":  # `reflect` alone shows the help
                 error.show()
                 sys.exit(0)
-            message = error.format_message().replace("Value error, ", "")
+            message = error.format_message().replace("Value error, ", "").replace("Input should be", "must be")  # pydantic's wording, said as ours
             where = error.ctx.command_path if error.ctx is not None else "reflect"
             misplaced = next((o for o in GLOBAL_OPTIONS if f"No such option: {o}" in message), None)
             if misplaced is not None and where != "reflect":
