@@ -274,10 +274,13 @@ class ThemeSource:
 
     def said(self, text: str, trigger: str) -> str:
         """The user's words in ``text`` that a trigger phrase matched, to quote in an
-        explanation (see ``Matcher.said``). The patterns are compiled (or read from the
+        explanation (see ``Matcher.said``), or a model's explanation in the words as
+        written (see ``matcher.model_words``). The patterns are compiled (or read from the
         cache) at the first call only, and the statistical models are never loaded."""
-        from reflect.analysis.matcher import matcher_for
+        from reflect.analysis.matcher import matcher_for, model_words
 
+        if trigger.startswith(("model: ", "note: ")):
+            return model_words(text, trigger)
         if self._quoter is None:
             self._quoter = self.compiled().without_model()
         return matcher_for(self._quoter).said(text, trigger)

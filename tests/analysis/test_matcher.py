@@ -45,3 +45,20 @@ def test_every_trigger_the_lexicon_fires_on_is_quoted_from_the_sentence(sentence
         words = matcher.said(sentence, trigger)
         assert words, (sentence, trigger)  # found, and as written: never words the user did not write
         assert words.lower() in sentence.lower(), (sentence, trigger, words)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "shown"),
+    [
+        # a model leaves small words out; its explanation quotes them back in, as written
+        ("I did not get the message across.", 'model: "not message"', 'model: "not get the message"'),
+        ("I didn't know what their product did.", 'model: "not know", "product"', 'model: "didn\'t know", "product"'),
+        ("Tell me about a time you disagreed.", 'model: "me time", "disagreed"', 'model: "me about a time", "disagreed"'),
+        ("We talked about Sharding.", 'model: "shard"', 'model: "Sharding"'),
+        ("Nothing like it here.", 'note: "move fast"', 'note: "move fast"'),  # not found: left as it was
+    ],
+)
+def test_a_models_explanation_is_quoted_as_written(sentence, trigger, shown):
+    from reflect.analysis.matcher import model_words
+
+    assert model_words(sentence, trigger) == shown

@@ -436,9 +436,22 @@ def _with_negation(tokens: list[Token], first: int, last: int, word: str) -> tup
     return (first, after[0]) if after else (first, last)
 
 
-def _as_written(sentence: str, words: list[str]) -> str:
-    """``words`` (lowercase, contractions spelled out) as the sentence writes them; "" when
-    they cannot be found there (then nothing is quoted that the user did not write)."""
+def model_words(sentence: str, trigger: str) -> str:
+    """A model's explanation (``model: "not message", "shard"``, the words it weighed, small
+    words left out) with each phrase as the sentence writes it (``model: "didn't get the
+    message", "sharding"``); a phrase that cannot be found stays as it was."""
+    kind, _, phrases = trigger.partition(": ")
+    shown = []
+    for phrase in re.findall(r'"([^"]*)"', phrases):
+        words = phrase.split()
+        shown.append(_as_written(sentence, words, gap=3) or phrase if words else phrase)
+    return f"{kind}: " + ", ".join(f'"{w}"' for w in shown)
+
+
+def _as_written(sentence: str, words: list[str], gap: int = 0) -> str:
+    """``words`` (lowercase, contractions spelled out) as the sentence writes them, with up
+    to ``gap`` small words between two of them (a model leaves those out); "" when they
+    cannot be found there (then nothing is quoted that the user did not write)."""
     parts: list[str] = []
     for word in words:
         if word == "not":  # "didn't", "didnt", "can't", "cannot", "did not"; alone, "not" or "n't"
@@ -448,7 +461,8 @@ def _as_written(sentence: str, words: list[str]) -> str:
                 parts.append(r"(?:\w*n['\u2019]?t|\w*not)")
             continue
         parts.append(re.escape(word))
-    spelled = re.search(r"\b" + r"\W+".join(parts) + r"\b", sentence, re.IGNORECASE)
+    between = r"(?:\W+[\w'\u2019]+){0,%d}?\W+" % gap if gap else r"\W+"
+    spelled = re.search(r"\b" + between.join(parts) + r"\w*\b", sentence, re.IGNORECASE)
     return spelled.group(0) if spelled else ""
 
 

@@ -43,14 +43,17 @@ def suggestion(number: int, total: int, ident: str, theme: str, label: str, hits
 
 def why(kind: str, trigger: str, text: str = "", said: Said | None = None, marked: bool = True) -> str:
     """Why a hit fired, in words: for a trigger phrase, the user's own words it matched in
-    ``text`` (found by ``said``); for a learned wording, the wording; for a model, its words.
+    ``text`` (found by ``said``); for a learned wording, the wording; for a model, the
+    words it weighed most, as ``text`` writes them (found by ``said`` too).
     ``marked``: a possible hit says it does not count yet."""
     if kind == "learned":
         shown = f"like {neutral(trigger)}"
-    elif kind in ("text", "possible") and not trigger.startswith(("model: ", "note: ")):
+    elif trigger.startswith(("model: ", "note: ")):  # the words a model weighed, as written
+        shown = neutral((said(text, trigger) if said is not None and text else "") or trigger)
+    elif kind in ("text", "possible"):
         words = said(text, trigger) if said is not None and text else ""
         shown = f"matched “{neutral(words)}”" if words else f"matched: {neutral(trigger)}"
-    else:  # a model's words, or the structure: "tag conciseness", "low preparation rating"
+    else:  # the structure: "tag conciseness", "low preparation rating"
         shown = neutral(trigger)
     return f"{shown} (possible: not counted until you confirm it)" if kind == "possible" and marked else shown
 
