@@ -69,16 +69,19 @@ def test_today_shows_silent_applications_and_chases(log, reflect):
 
 def test_today_never_breaks_a_command_across_lines(log, reflect, monkeypatch):
     ident = log("Initech Global", "Platform Engineer", "2026-11-02", "--outcome", "rejected")
-    command = f"reflect feedback {ident}"
+    command = f"reflect feedback {ident} --status requested"  # runnable as printed
     monkeypatch.setenv("COLUMNS", "200")
     wide = reflect("today").stdout
     assert any(line.endswith(command) and "never requested" in line for line in wide.splitlines())  # fits: one line
-    monkeypatch.setenv("COLUMNS", "70")
+    monkeypatch.setenv("COLUMNS", "90")
     narrow = reflect("today").stdout.splitlines()
     assert f"    {command}" in narrow  # too long for one line: the command on a line of its own, whole
-    assert all(len(line) <= 70 for line in narrow)
+    assert all(len(line) <= 90 for line in narrow)
     monkeypatch.setenv("COLUMNS", str(len(command) + 2))  # too narrow for the usual indent: less of it
     assert any(line.strip() == command for line in reflect("today").stdout.splitlines())
+    ran = reflect(*command.split()[1:])  # and it runs as printed
+    assert ran.exit_code == 0, ran.output
+    assert "never requested" not in reflect("today").stdout
 
 
 def test_next_round_is_prefilled(log, reflect):
