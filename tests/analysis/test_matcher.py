@@ -56,6 +56,7 @@ def test_every_trigger_the_lexicon_fires_on_is_quoted_from_the_sentence(sentence
         ("Tell me about a time you disagreed.", 'model: "me time", "disagreed"', 'model: "me about a time", "disagreed"'),
         ("We talked about Sharding.", 'model: "shard"', 'model: "Sharding"'),
         ("Nothing like it here.", 'note: "move fast"', 'note: "move fast"'),  # not found: left as it was
+        ("Design a rate limiter", 'model: "Design", "lacking", "rate limiter"', 'model: "Design", "rate limiter"'),  # a cue
     ],
 )
 def test_a_models_explanation_is_quoted_as_written(sentence, trigger, shown):

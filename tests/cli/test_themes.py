@@ -218,7 +218,7 @@ def test_themes_below_the_minimum_are_named_and_a_counted_one_is_not_also_possib
         "--went-wrong", "Need to be more concise.")
     shown = reflect("themes")
     assert shown.exit_code == 0, shown.output
-    assert "In fewer than 2 interviews: nerves-confidence (reflect themes --min-count 1)" in shown.stdout
+    assert "Counted in fewer than 2 interviews: nerves-confidence (1) (reflect themes --min-count 1)" in shown.stdout
     data = report(reflect, "--min-count", "1")
     counted = {(t["id"], e["id"]) for t in data["themes"] for e in t["evidence"]}
     possible = {(p["id"], e["id"]) for p in data["possible"] for e in p["evidence"]}

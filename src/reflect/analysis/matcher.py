@@ -439,13 +439,17 @@ def _with_negation(tokens: list[Token], first: int, last: int, word: str) -> tup
 def model_words(sentence: str, trigger: str) -> str:
     """A model's explanation (``model: "not message", "shard"``, the words it weighed, small
     words left out) with each phrase as the sentence writes it (``model: "didn't get the
-    message", "sharding"``); a phrase that cannot be found stays as it was."""
+    message", "sharding"``); phrases that are not in the sentence are left out, unless no
+    phrase is."""
     kind, _, phrases = trigger.partition(": ")
-    shown = []
+    found, kept = [], []
     for phrase in re.findall(r'"([^"]*)"', phrases):
-        words = phrase.split()
-        shown.append(_as_written(sentence, words, gap=3) or phrase if words else phrase)
-    return f"{kind}: " + ", ".join(f'"{w}"' for w in shown)
+        written = _as_written(sentence, phrase.split(), gap=3) if phrase.split() else ""
+        found += [written] if written else []
+        kept.append(written or phrase)
+    # A cue the model reads from the note's shape ("lacking": a stumped question) is not in
+    # its words: shown only when nothing else is.
+    return f"{kind}: " + ", ".join(f'"{w}"' for w in (found or kept))
 
 
 def _as_written(sentence: str, words: list[str], gap: int = 0) -> str:

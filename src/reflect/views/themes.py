@@ -93,8 +93,8 @@ def themes_table(report: ThemeReport) -> RenderableType:
             count.append(f"   {result.confirmed} confirmed by you", style="green")
         blocks += [title, indented(count, 3), indented(contrast(result), 3), _quoted(quote(result), 3)]
     if report.others:
-        names = ", ".join(r.id for r in report.others)
-        blocks.append(Text(f"\nIn fewer than {report.min_count} interviews: {names} (reflect themes --min-count 1)", style="dim"))
+        names = ", ".join(f"{r.id} ({r.count})" for r in report.others)
+        blocks.append(Text(f"\nCounted in fewer than {report.min_count} interviews: {names} (reflect themes --min-count 1)", style="dim"))
     blocks.append(Text("\nEvery quote for one theme: reflect themes THEME_ID", style="dim"))
     blocks.append(agreement(report))
     return Group(*blocks, *_possible(report), *_emerging(report))
