@@ -369,7 +369,8 @@ def verdict(counts: Sequence[int], interviews: int, threshold: float = 0.15) -> 
     interviews analysed, a single month, or a theme seen in fewer than three interviews
     cannot show a trend (two points make a line, not a tendency): ``verdict([2], 5)``,
     ``verdict([1, 0, 1], 3)`` and ``verdict([1, 0, 0, 1], 8)`` are ``"too few to tell"``;
-    ``verdict([2, 1, 0, 0], 6)`` is ``"improving"``.
+    ``verdict([2, 1, 0, 0], 6)`` is ``"improving"``. A theme back in the latest month is
+    not improving, whatever came before: ``verdict([1, 1, 0, 0, 1], 8)`` is ``"steady"``.
     """
     if interviews < 4 or len(counts) < 2 or sum(counts) < 3:
         return "too few to tell"
@@ -377,7 +378,7 @@ def verdict(counts: Sequence[int], interviews: int, threshold: float = 0.15) -> 
     earlier, recent = counts[:half], counts[len(counts) - half :]
     diff = (sum(recent) - sum(earlier)) / half / (max(counts) or 1)
     if diff <= -threshold:
-        return "improving"
+        return "steady" if counts[-1] else "improving"
     if diff >= threshold:
         return "worsening"
     return "steady"
