@@ -130,6 +130,7 @@ def test_a_decision_on_a_theme_nobody_knows_is_a_problem_of_its_file(reflect, da
     assert result.exit_code == 1
     assert f"{path}: themes.dismissed: no theme 'preperation'" in result.stdout
     assert f"{path}: themes.confirmed: no theme 'my-own'" in result.stdout
+    assert "1 file checked in" in result.stderr  # the file is counted once, in the singular
     # a custom theme of the config is known
     config = tmp_path / "config.toml"
     config.write_text('[[themes.custom]]\nid = "my-own"\nlabel = "Mine"\ntriggers = ["mine"]\n')

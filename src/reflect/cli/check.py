@@ -20,27 +20,27 @@ def check(ctx: typer.Context, json_output: Json = False) -> None:
     journal = app.journal
     result = journal.load_all()
     learned = _learned_problem()
-    result.problems.extend(_unknown_themes(app, result.entries))
+    problems = [*result.problems, *_unknown_themes(app, result.entries)]  # the latter in files that load
     outdated = journal.outdated(result.entries)
     if json_output:
         app.print_json({
             "valid": len(result.entries),
-            "problems": [{"path": str(p.path), "field": p.field, "message": p.message} for p in result.problems],
+            "problems": [{"path": str(p.path), "field": p.field, "message": p.message} for p in problems],
             "outdated": [str(path) for path in outdated],
             **({"learned": learned} if learned else {}),
         })
     else:
-        for problem in result.problems:
+        for problem in problems:
             app.line(str(problem))
         files = len(result.entries) + len(result.skipped)
-        verdict = "all valid" if not result.problems else f"{len({p.path for p in result.problems})} with problems"
-        app.note(f"{files} files checked in {journal.root}: {verdict}")
+        verdict = "all valid" if not problems else f"{len({p.path for p in problems})} with problems"
+        app.note(f"{files} file{'s' if files != 1 else ''} checked in {journal.root}: {verdict}")
         if outdated:
             are, them = ("1 file is", "it") if len(outdated) == 1 else (f"{len(outdated)} files are", "them")
             app.note(f"{are} of an older format: `reflect migrate` brings {them} up to date (--dry-run shows how)")
         if learned:
             app.line(learned)
-    if result.problems or learned:
+    if problems or learned:
         raise typer.Exit(1)
 
 
