@@ -245,3 +245,12 @@ def test_an_explanation_quotes_the_words_the_user_wrote_not_the_trigger(log, ref
     assert "matched “see her eyes glaze”" in conciseness.stdout  # the taxonomy's phrase is "could see the eyes glaze"
     preparation = reflect("themes", "preparation-research", "--min-count", "1")
     assert "matched “didn't prepare”" in preparation.stdout
+
+
+def test_a_decision_on_an_unknown_theme_is_warned_of_not_silently_ignored(log, reflect, data_dir):
+    ident = log("Acme", "Dev", "2026-10-01", "--went-wrong", "I rambled and never got to the point.")
+    path = data_dir / f"{ident}.toml"
+    path.write_text(path.read_text() + '\n[themes]\nconfirmed = ["concisness"]\n')
+    shown = reflect("themes", "--min-count", "1")
+    assert shown.exit_code == 0, shown.output
+    assert f"{ident}: [themes]: no theme 'concisness': did you mean conciseness?" in shown.stderr

@@ -332,6 +332,9 @@ class ThemeReport:
     possible: dict[str, list[Evidence]] = field(default_factory=dict)
     agreement: tuple[int, int] = (0, 0)
     """Of the engine's suggestions the user decided on: (confirmed, decided)."""
+    unknown: list[tuple[str, str]] = field(default_factory=list)
+    """(reflection id, theme) for each decision on a theme nobody knows (a typo in a
+    hand-edited file): it changes nothing, so the user must be told."""
 
     def theme(self, theme_id: str) -> ThemeResult | None:
         for result in self.themes + self.others:
@@ -432,6 +435,12 @@ def analyse(
             (suggested.get(e.id, getattr(e.reflection, "suggested", ())), facts.confirmed[i], facts.dismissed[i])
             for i, e in enumerate(ordered)
         ),
+        unknown=[
+            (e.id, theme)
+            for i, e in enumerate(ordered)
+            for theme in (*facts.confirmed[i], *facts.dismissed[i])
+            if theme not in taxonomy.themes
+        ],
     )
 
 

@@ -59,6 +59,9 @@ def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: b
 
     report, problems = theme_report(app.journal, app.config.themes, app.cache, chosen, min_count=min_count, where=str(config_file()))
     app.warn_problems(problems)
+    known = ThemeSource(app.config.themes, app.cache).themes_only().themes if report.unknown else {}
+    for ident, theme in report.unknown:
+        app.warn(f"{ident}: [themes]: {unknown_theme(theme, known)} (this decision changes nothing until it is fixed)")
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
         if theme_id not in ThemeSource(app.config.themes, app.cache).themes_only().themes:

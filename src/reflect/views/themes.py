@@ -75,7 +75,7 @@ def themes_table(report: ThemeReport) -> RenderableType:
         return Text("No reflections to analyse yet. Log one with `reflect log`.")
     header = Text(f"{plural(report.analysed, 'interview')} analysed", style="bold")
     if report.skipped:
-        header.append(f" ({len(report.skipped)} files skipped)", style="yellow")
+        header.append(f" ({plural(len(report.skipped), 'file')} skipped)", style="yellow")
     if not report.themes:
         body: RenderableType = Text(
             f"No theme appears in {report.min_count} or more interviews. "
