@@ -103,10 +103,10 @@ def test_a_retrained_model_invalidates_cached_scans(monkeypatch):
     from reflect import summaries as scan_cache
 
     before = scan_cache.taxonomy_key(None)
-    monkeypatch.setattr(classifier, "_digest", "0" * 16)  # as if the model file had changed
+    monkeypatch.setattr(classifier, "digest", lambda: "0" * 16)  # as if the model file had changed
     assert scan_cache.taxonomy_key(None) != before
     changed = scan_cache.taxonomy_key(None)
-    monkeypatch.setattr(note_model, "_digest", "1" * 16)  # as if the note model had been retrained
+    monkeypatch.setattr(note_model, "digest", lambda: "1" * 16)  # as if the note model had been retrained
     assert scan_cache.taxonomy_key(None) != changed
 
 

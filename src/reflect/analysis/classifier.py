@@ -20,6 +20,7 @@ or three features that pushed hardest towards it, shown in the sentence's own wo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -277,7 +278,6 @@ def distinct_phrases(phrases: Iterable[str], top: int) -> list[str]:
 
 
 _model: Model | None = None
-_digest: str | None = None
 
 
 def load(path: Path = MODEL_FILE) -> Model:
@@ -298,10 +298,13 @@ def available() -> bool:
 
 def digest() -> str:
     """A short hash of the shipped model file ("" when there is none): part of the taxonomy fingerprint."""
-    global _digest
-    if _digest is None:
-        try:
-            _digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:16]
-        except OSError:
-            _digest = ""
-    return _digest
+    return file_digest(MODEL_FILE)
+
+
+@functools.cache
+def file_digest(path: Path) -> str:
+    """A short hash of a shipped data file, read once per process ("" when it is missing)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""

@@ -79,13 +79,15 @@ def agreement(rows: Iterable[tuple[Iterable[str], Iterable[str], Iterable[str]]]
     return agreed, decided
 
 
-def unknown_themes(reflections: Iterable[tuple[Any, Any]], known: Iterable[str]) -> list[tuple[Any, str, str]]:
-    """``(path, field, theme)`` for each decision, in ``(path, reflection)`` pairs, on a
-    theme that is neither built in nor in the config (a typo in a hand-edited file): it
-    would be silently ignored everywhere else."""
+def unknown_themes(decided: Iterable[tuple[Any, Iterable[str], Iterable[str]]], known: Iterable[str]) -> list[tuple[Any, str, str]]:
+    """``(key, field, theme)`` for each decision, in ``(key, confirmed, dismissed)`` rows, on
+    a theme that is neither built in nor in the config (a typo in a hand-edited file): it
+    changes nothing, so the user must be told."""
     known = set(known)
-    out = []
-    for path, reflection in reflections:
-        for field, themes in (("themes.confirmed", reflection.themes.confirmed), ("themes.dismissed", reflection.themes.dismissed)):
-            out.extend((path, field, theme) for theme in themes if theme not in known)
-    return out
+    return [
+        (key, field, theme)
+        for key, confirmed, dismissed in decided
+        for field, themes in (("themes.confirmed", confirmed), ("themes.dismissed", dismissed))
+        for theme in themes
+        if theme not in known
+    ]

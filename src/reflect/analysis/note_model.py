@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import array
 import base64
-import hashlib
 import json
 import math
 import re
@@ -36,7 +35,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from reflect.analysis.classifier import distinct_phrases, sigmoid
+from reflect.analysis.classifier import distinct_phrases, file_digest, sigmoid
 
 NOTE_MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "note_model.json"
 FORMAT = 1
@@ -243,7 +242,6 @@ def best_sentence(sentences: Sequence[str], phrases: Iterable[str]) -> str:
 
 
 _model: NoteModel | None = None
-_digest: str | None = None
 
 
 def load(path: Path = NOTE_MODEL_FILE) -> NoteModel | None:
@@ -258,10 +256,4 @@ def load(path: Path = NOTE_MODEL_FILE) -> NoteModel | None:
 
 def digest() -> str:
     """A short hash of the shipped file ("" without one): part of the taxonomy fingerprint."""
-    global _digest
-    if _digest is None:
-        try:
-            _digest = hashlib.sha256(NOTE_MODEL_FILE.read_bytes()).hexdigest()[:16]
-        except OSError:
-            _digest = ""
-    return _digest
+    return file_digest(NOTE_MODEL_FILE)

@@ -435,12 +435,7 @@ def analyse(
             (suggested.get(e.id, getattr(e.reflection, "suggested", ())), facts.confirmed[i], facts.dismissed[i])
             for i, e in enumerate(ordered)
         ),
-        unknown=[
-            (e.id, theme)
-            for i, e in enumerate(ordered)
-            for theme in (*facts.confirmed[i], *facts.dismissed[i])
-            if theme not in taxonomy.themes
-        ],
+        unknown=[(ident, theme) for ident, _, theme in decisions.unknown_themes(zip(facts.ids, facts.confirmed, facts.dismissed), taxonomy.themes)],
     )
 
 

@@ -58,13 +58,13 @@ def _learned_problem() -> str | None:
 
 def _unknown_themes(app, entries) -> list:  # type: ignore[no-untyped-def]
     """A decision on a theme nobody knows (a typo) as a problem of its file."""
-    from reflect.analysis.decisions import unknown_themes
-    from reflect.errors import Problem
+    from reflect.analysis.decisions import decisions_of, unknown_themes
     from reflect.analysis.taxonomy import unknown_theme
+    from reflect.errors import Problem
     from reflect.summaries import ThemeSource
 
     known = ThemeSource(app.config.themes, app.cache).themes_only().themes
     return [
         Problem(path, field, unknown_theme(theme, known))
-        for path, field, theme in unknown_themes(((e.path, e.reflection) for e in entries), known)
+        for path, field, theme in unknown_themes(((e.path, *decisions_of(e.reflection)) for e in entries), known)
     ]

@@ -52,20 +52,23 @@ def themes(
 
 
 def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: bool) -> None:  # type: ignore[no-untyped-def]
+    import functools
+
+    from reflect.analysis.taxonomy import unknown_theme
     from reflect.dirs import config_file
     from reflect.errors import NotFound, UsageError
-    from reflect.analysis.taxonomy import unknown_theme
     from reflect.summaries import ThemeSource, theme_report
 
     report, problems = theme_report(app.journal, app.config.themes, app.cache, chosen, min_count=min_count, where=str(config_file()))
     app.warn_problems(problems)
-    known = ThemeSource(app.config.themes, app.cache).themes_only().themes if report.unknown else {}
+    source = functools.cache(lambda: ThemeSource(app.config.themes, app.cache))  # made only on the paths that need it
     for ident, theme in report.unknown:
-        app.warn(f"{ident}: [themes]: {unknown_theme(theme, known)} (this decision changes nothing until it is fixed)")
+        app.warn(f"{ident}: [themes]: {unknown_theme(theme, source().themes_only().themes)} (this decision changes nothing until it is fixed)")
     result = report.theme(theme_id) if theme_id else None
     if theme_id and result is None:
-        if theme_id not in ThemeSource(app.config.themes, app.cache).themes_only().themes:
-            raise UsageError(unknown_theme(theme_id, ThemeSource(app.config.themes, app.cache).themes_only().themes))  # as `reflect confirm` says it
+        known = source().themes_only().themes
+        if theme_id not in known:
+            raise UsageError(unknown_theme(theme_id, known))  # as `reflect confirm` says it
         maybe = len({e.id for e in report.possible.get(theme_id, ())})
         raise NotFound(
             f"theme {theme_id!r} is only possible in {maybe} interview{'s' if maybe != 1 else ''}, not counted (see `reflect themes`)"
@@ -82,7 +85,7 @@ def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: b
     if result is None:
         app.out.print(themes_table(report))
         return
-    app.out.print(theme_detail(result, report.possible.get(result.id, ()), ThemeSource(app.config.themes, app.cache).said))
+    app.out.print(theme_detail(result, report.possible.get(result.id, ()), source().said))
 
 
 def _list(app, themes: dict, json_output: bool) -> None:  # type: ignore[no-untyped-def]
