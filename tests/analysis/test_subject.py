@@ -28,6 +28,11 @@ def _whose(sentence: str, word: str) -> str:
         ("Her eyes glazed over; I talked far too long.", "glazed", OTHER),
         ("Zoom froze twice on their end.", "froze", OTHER),  # the tool froze, not the candidate
         ("I froze on the call.", "froze", CANDIDATE),
+        # what was kept from the candidate is the one who kept it back's doing
+        ("The recruiter never told me the salary range.", "salary", OTHER),
+        ("They didn't tell me the salary until the offer.", "salary", OTHER),
+        ("They told me the salary talk went badly.", "salary", CANDIDATE),
+        ("You couldn't tell me why you picked the database.", "database", CANDIDATE),
         ("The interviewer talked over (me) and rambled on.", "rambled", OTHER),
         ('The interviewer kept talking over "me" and rambled.', "rambled", OTHER),
     ],

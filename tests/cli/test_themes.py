@@ -177,6 +177,7 @@ def report(reflect, *args: str) -> dict:
 def test_notes_about_someone_else_raise_no_theme_but_the_same_words_about_me_do(log, reflect):
     log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "The interviewer was nervous and rambled a lot.")
     log("Globex", "Dev", "2026-10-02", "--outcome", "rejected", "--went-wrong", "The recruiter was rude and joined late.")
+    log("Hooli", "Dev", "2026-10-02", "--went-wrong", "The recruiter never told me the salary range until the very end.")
     assert report(reflect, "--min-count", "1")["themes"] == []
     log("Initech", "Dev", "2026-10-03", "--outcome", "rejected", "--went-wrong", "I was nervous and rambled a lot.")
     found = {t["id"]: t["interviews"] for t in report(reflect, "--min-count", "1")["themes"]}

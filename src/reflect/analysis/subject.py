@@ -24,7 +24,7 @@ shares the one before it):
 
 from __future__ import annotations
 
-from reflect.analysis.text import Token
+from reflect.analysis.text import NEGATORS, Token
 
 CANDIDATE, OTHER = "candidate", "other"
 
@@ -67,8 +67,14 @@ def whose(tokens: list[Token], start: int, end: int | None = None) -> str:
     for i in range(start, (end if end is not None else start) + 1):
         if _other_candidate(tokens, i):
             return OTHER  # the phrase itself names someone else: "another candidate with more experience"
+    skip_to = start
     for i in range(start - 1, -1, -1):
+        if i >= skip_to:
+            continue
         word = tokens[i].word
+        if _withheld_from_candidate(tokens, i):
+            skip_to = i - 1  # "the recruiter never told me the salary range": the recruiter did not
+            continue
         if word in CANDIDATE_WORDS:
             if i > 0 and tokens[i - 1].word in PREPOSITIONS and word not in SUBJECT_WORDS:
                 continue  # "talked over me": an object; but "I" never is ("her eyes glazed over; I talked")
@@ -87,6 +93,17 @@ def _reacting_to_candidate(tokens: list[Token], end: int) -> bool:
         if tokens[i].word in WHILE_WORDS and tokens[i + 1].word in ("i", "my"):
             return any(t.stem in SPEAKING_STEMS for t in tokens[i + 2 : i + 5])
     return False
+
+
+def _withheld_from_candidate(tokens: list[Token], i: int) -> bool:
+    """ "Never told me", "did not tell me": what follows was kept from the candidate, so
+    "me" and the telling decide nothing and the one who withheld it is the subject."""
+    return (
+        tokens[i].word == "me"
+        and i >= 2
+        and tokens[i - 1].word in REPORTING_STEMS
+        and tokens[i - 2].word in NEGATORS
+    )
 
 
 def _other_candidate(tokens: list[Token], i: int) -> bool:
