@@ -50,6 +50,9 @@ def refl(**fields) -> Reflection:
         ("Didn't even glance at their website beforehand", "preparation-research"),
         ("I couldn't remember how a heap works", "technical-depth"),
         ("The interviewer kept glancing at the clock while I talked", "conciseness"),
+        ("There was no clear thread to my answer", "clarity"),
+        ("I never made clear which decisions were mine", "clarity"),
+        ("Clearly I hadn't researched the company at all", "preparation-research"),  # "clearly" is not praise
     ],
 )
 def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
@@ -70,6 +73,8 @@ def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
         "The take-home is a small CRUD app, due in a week",
         "I never felt out of my depth in the technical discussion",
         "I didn't struggle with the coding exercise",
+        "My answers were clear and specific",
+        "I explained my approach clearly",
     ],
 )
 def test_negated_and_positive_statements_are_not_weaknesses(text):
