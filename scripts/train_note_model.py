@@ -57,7 +57,7 @@ from reflect.analysis import note_model  # noqa: E402
 from reflect.analysis.matcher import matcher_for  # noqa: E402
 from reflect.analysis.taxonomy import CORE_THEMES, get_taxonomy  # noqa: E402
 from reflect.analysis.text import split_sentences  # noqa: E402
-from reflect.analysis.themes import scan  # noqa: E402
+from reflect.analysis.themes import note_reading, scan  # noqa: E402
 from reflect.analysis.verifier import VERIFIER_FILE, Verifier  # noqa: E402
 from reflect.models import Feedback, Reflection  # noqa: E402
 
@@ -82,12 +82,38 @@ def readable(text: str) -> str:
     return " ".join(s for s in split_sentences(text) if not matcher.sentence(s)[3])
 
 
+def engine_reading(notes: list[dict]) -> tuple[list[list[str]], np.ndarray]:
+    """What the engine hands the note model of each note: the sentences it reads (not
+    about someone else, not good news alone) and, per theme, whether it may speak of it
+    (not where the note says that theme went well or was no problem)."""
+    matcher = matcher_for(get_taxonomy())
+    sentences, allowed = [], []
+    for e in notes:
+        mine, calm = note_reading([(s, *matcher.sentence(s)) for s in split_sentences(e["text"])])
+        sentences.append(mine)
+        allowed.append([bool(mine) and t not in calm for t in CORE_THEMES])
+    return sentences, np.array(allowed, dtype=bool)
+
+
+def owned(model: note_model.NoteModel, sentences: list[str], prob: np.ndarray, least: float) -> list[bool]:
+    """For each theme the note model gives at least ``least``, whether the words that
+    weighed most are said of the candidate, as the engine asks before it counts a theme
+    only the note model found (reflect.analysis.note_model.read)."""
+    text = " ".join(sentences)
+    out = []
+    for theme, p in zip(CORE_THEMES, prob):
+        phrases = model.explain(text, theme) if p >= least else []
+        out.append(bool(phrases) and note_model.candidates_own(sentences, phrases))
+    return out
+
+
 def labels(examples: list[dict]) -> np.ndarray:
     return np.array([[t in e["themes"] for t in CORE_THEMES] for e in examples], dtype=int)
 
 
 SPECS = [WORDS]  # --pieces adds PIECES
 DOUBTS = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]
+COUNTS = np.arange(0.30, 0.99, 0.02)  # thresholds for a theme only the note model found
 VERIFY = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75]  # thresholds of the verifier, chosen with the rule
 
 
@@ -166,25 +192,29 @@ def micro(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def choose_rule(y, prob, engines: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]], precision: float, margin: float) -> dict:
+def choose_rule(y, prob, engines: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]], precision: float, margin: float, allowed=None, own=None) -> dict:
     """The verifier's threshold and the note model's three thresholds with the best F1 such
     that each kind of evidence that counts (what the rest counts and the note model does
     not doubt, what it backs, what it alone finds) is right at least ``precision`` of the
     time, out of fold, and all of it at least ``precision + margin`` (wording from sites
     nobody trained on scores lower than folds of the same corpus). ``engines``: what the
-    rest of the engine finds at each verifier threshold."""
+    rest of the engine finds at each verifier threshold; ``allowed``: the themes the
+    note model may speak of in each note; ``own``: whether its words for a theme are
+    said of the candidate (both, as the engine decides them: see :func:`engine_reading`)."""
     y = y.astype(bool)
+    allowed = np.ones_like(y) if allowed is None else allowed
+    own = np.ones_like(y) if own is None else own
     print(f"{'rule (out of fold)':72} {'P':>6} {'R':>6} {'F1':>6}")
     grid = []
     for verify, (counted, worded, possible) in engines.items():
         print(f"{f'without the note model, verifier {verify:.2f}':72} " + " ".join(f"{v:6.3f}" for v in micro(y, counted)))
-        alone_space = ~counted & ~possible
+        alone_space = ~counted & ~possible & allowed & own
         for doubt in DOUBTS:
-            kept = worded | (counted & (prob >= doubt))
-            for count in np.arange(0.30, 0.99, 0.02):
+            kept = worded | (counted & ~(allowed & (prob < doubt)))
+            for count in COUNTS:
                 alone = alone_space & (prob >= count)
                 for confirm in np.arange(0.05, 0.81, 0.025):
-                    backed = possible & (prob >= confirm)
+                    backed = possible & allowed & (prob >= confirm)
                     worst = min(_precision(part, y) for part in (kept, backed, alone))
                     p, r, f = micro(y, kept | backed | alone)
                     grid.append((f, p, r, worst, verify, doubt, round(float(count), 3), round(float(confirm), 3)))
@@ -260,7 +290,12 @@ def main(argv: list[str]) -> int:
     y_ex, y_real = labels(examples), labels(real)
     print(f"{len(examples)} example lines, {len(real)} real notes from {len({site(e.get('source', '')) for e in real})} sites")
 
+    # Out of fold, each note is read as the engine reads it: only its sentences that the
+    # engine hands over, only for the themes it may speak of, counting a theme it alone
+    # finds only where its words are said of the candidate.
+    sentences, allowed = engine_reading(real)
     prob = np.zeros(y_real.shape)
+    own = np.zeros(y_real.shape, dtype=bool)
     groups = [site(e.get("source", "")) for e in real]
     folds = list(GroupKFold(args.folds).split(real_text, groups=groups))
     for train, test in folds:
@@ -268,14 +303,16 @@ def main(argv: list[str]) -> int:
         y = np.vstack([y_real[train], y_ex])
         weights = np.array([args.real_weight] * len(train) + [1.0] * len(examples))
         vecs, models = fit(texts, y, weights, args.C)
-        prob[test] = predict(vecs, models, [real_text[i] for i in test])
+        prob[test] = predict(vecs, models, [" ".join(sentences[i]) for i in test])
+        as_shipped = note_model.NoteModel({**export(vecs, models, args.prune), "rule": {"doubt": 0, "count": 1, "confirm": 1}})
+        own[test] = [owned(as_shipped, sentences[i], prob[i], COUNTS[0]) for i in test]
     # The verifier is trained on these notes too: each fold is judged by one trained without it.
     trained = fold_verifiers(real, folds)
     engines = {
         verify: engine_found(real, [(test, Verifier({**data, "threshold": verify})) for test, data in trained])
         for verify in VERIFY
     }
-    rule = choose_rule(y_real, prob, engines, args.precision, args.margin)
+    rule = choose_rule(y_real, prob, engines, args.precision, args.margin, allowed, own)
 
     weights = np.array([args.real_weight] * len(real) + [1.0] * len(examples))
     vecs, models = fit(real_text + ex_text, np.vstack([y_real, y_ex]), weights, args.C)

@@ -92,7 +92,7 @@ def test_the_shipped_model_adds_nothing_to_notes_about_others_or_good_news(text)
     assert themes(text) == set()
 
 
-LOWBALLED = "The figure they offered showed they had pegged me as a junior hire, and when I pushed back the whole thing fell apart."
+LOWBALLED = "The number they offered made it obvious they'd pegged me as a junior hire, and when I pushed back on it the whole thing fell apart."
 
 
 def test_a_theme_only_the_note_model_found_is_explained(reflect, log):

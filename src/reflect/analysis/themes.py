@@ -156,12 +156,19 @@ def _read_note(
     # Held back by the sentence model but backed by the verifier: counts (see _scan_text), so raised.
     raised = {hit[0] for row in found for hit in row[1] if hit[2] != HELD or not doubtful.get(hit[0], True)}
     worded = {hit[0] for row in found for hit in row[1] if hit[2] == "text"}
+    mine, calm = note_reading(found)
+    return note_model.read(mine, raised, worded, doubtful, taxonomy.model_themes - calm)
+
+
+def note_reading(found: Sequence[tuple[Any, ...]]) -> tuple[list[str], set[str]]:
+    """What the note model is given of a note (``found``: each sentence with what the
+    matcher gave): the sentences it reads, and the themes it must leave alone."""
     # Not read: sentences about someone else, and good news with no weakness in it.
     mine = [row[0] for row in found if not row[4] and (row[1] or not row[5])]
     calm = {theme.removeprefix(NEGATED) for row in found for theme in row[5]}  # "I wasn't nervous": never nerves
     # "My salary negotiation went smoothly": a theme found beside good news is not backed.
     calm |= {hit[0] for row in found if GOOD in row[5] for hit in row[1]}
-    return note_model.read(mine, raised, worded, doubtful, taxonomy.model_themes - calm)
+    return mine, calm
 
 
 def _doubtful(found: list[tuple[Any, ...]], feedback: bool, taxonomy: Taxonomy) -> dict[str, bool]:
