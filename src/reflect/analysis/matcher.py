@@ -239,7 +239,7 @@ class Matcher:
             added = [(theme, why) for theme, why, (first, last) in found if theirs(first, last)]
             kept_back = [(theme, why) for theme, why, (first, last) in held if theirs(first, last)]
         if dropped:
-            dropped -= {theme for theme, trigger in matched if (theme, trigger) in self.protected}
+            dropped -= {theme for theme, trigger in matched if (theme, trigger) in self.protected or len(trigger.split()) >= 3}
         if dropped:
             matched = [(theme, trigger) for theme, trigger in matched if theme not in dropped]
         return matched, added, logits, kept_back
