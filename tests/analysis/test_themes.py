@@ -53,6 +53,7 @@ def refl(**fields) -> Reflection:
         ("There was no clear thread to my answer", "clarity"),
         ("I never made clear which decisions were mine", "clarity"),
         ("Clearly I hadn't researched the company at all", "preparation-research"),  # "clearly" is not praise
+        ("I didn't negotiate at all, just said yes", "salary-negotiation"),  # not negotiating is the weakness
     ],
 )
 def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
