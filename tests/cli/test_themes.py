@@ -203,6 +203,21 @@ def test_a_theme_the_engine_is_not_sure_of_is_shown_apart_and_never_counted(log,
     assert "clarity" not in plan.stdout
 
 
+def test_a_theme_only_possible_opens_with_its_evidence_and_how_to_settle_it(log, reflect):
+    log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "Lost my train of thought twice.")
+    log("Globex", "Dev", "2026-10-02", "--outcome", "rejected", "--went-wrong", "Lost my train of thought twice.")
+    shown = reflect("themes", "clarity")
+    assert shown.exit_code == 0, shown.output
+    assert "not counted; possible in 2 interviews" in shown.stdout
+    assert "2026-10-01-acme-dev" in shown.stdout and "2026-10-02-globex-dev" in shown.stdout
+    assert "“Lost my train of thought twice.”" in shown.stdout and "reflect review" in shown.stdout
+    data = report(reflect, "clarity")
+    assert data["count"] == 0 and data["possible"]["interviews"] == 2
+    assert {e["id"] for e in data["possible"]["evidence"]} == {"2026-10-01-acme-dev", "2026-10-02-globex-dev"}
+    absent = reflect("themes", "salary-negotiation")
+    assert absent.exit_code == 1 and "does not appear" in absent.stderr
+
+
 def test_one_interview_is_counted_in_the_singular(log, reflect):
     log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "I rambled and never got to the point.")
     shown = reflect("themes", "--min-count", "1")

@@ -69,12 +69,11 @@ def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: b
         known = source().themes_only().themes
         if theme_id not in known:
             raise UsageError(unknown_theme(theme_id, known))  # as `reflect confirm` says it
-        maybe = len({e.id for e in report.possible.get(theme_id, ())})
-        raise NotFound(
-            f"theme {theme_id!r} is only possible in {maybe} interview{'s' if maybe != 1 else ''}, not counted (see `reflect themes`)"
-            if maybe
-            else f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)"
-        )
+        possible = report.possible.get(theme_id)
+        if not possible:
+            raise NotFound(f"theme {theme_id!r} does not appear in these reflections (see `reflect themes`)")
+        _possible_only(app, theme_id, known[theme_id].label, list(possible), source, json_output)
+        return
     if json_output:
         from reflect.views.themes_json import report_json, theme_json
 
@@ -86,6 +85,18 @@ def _report(app, theme_id: Optional[str], chosen, min_count: int, json_output: b
         app.out.print(themes_table(report))
         return
     app.out.print(theme_detail(result, report.possible.get(result.id, ()), source().said))
+
+
+def _possible_only(app, theme_id: str, label: str, possible: list, source, json_output: bool) -> None:  # type: ignore[no-untyped-def]
+    """A theme found only as possible: its evidence, shown apart from what counts."""
+    if json_output:
+        from reflect.views.themes_json import possible_json
+
+        app.print_json(possible_json(theme_id, label, possible))
+        return
+    from reflect.views.themes import possible_detail
+
+    app.out.print(possible_detail(theme_id, label, possible, source().said))
 
 
 def _list(app, themes: dict, json_output: bool) -> None:  # type: ignore[no-untyped-def]

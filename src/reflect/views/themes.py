@@ -132,6 +132,27 @@ def _emerging(report: ThemeReport) -> list[RenderableType]:
     return lines
 
 
+def possible_detail(theme_id: str, label: str, possible: Sequence[Evidence], said: Said | None = None) -> RenderableType:
+    """A theme the engine found in no interview for sure, only as possible: its evidence,
+    and how to settle it."""
+    interviews = len({ev.id for ev in possible})
+    head = Text.assemble(
+        Text(neutral(label), style="bold"), Text(f" ({theme_id})", style="dim"),
+        f": not counted; possible in {plural(interviews, 'interview')}, which the engine is not sure of.",
+    )
+    hint = Text(f"Settle them with reflect review (or reflect confirm ID {theme_id}).", style="dim")
+    return Group(head, hint, *_possible_evidence(possible, said))
+
+
+def _possible_evidence(possible: Sequence[Evidence], said: Said | None) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for ev in possible:
+        parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
+                                   Text(f"  {why(ev.kind, ev.trigger, ev.text, said, marked=False)}", style="dim")))
+        parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
+    return parts
+
+
 def theme_detail(result: ThemeResult, possible: Sequence[Evidence] = (), said: Said | None = None) -> RenderableType:
     """Every piece of evidence for one theme, newest first (``said``: finds the user's words
     a trigger phrase matched, to quote them)."""
@@ -153,10 +174,7 @@ def theme_detail(result: ThemeResult, possible: Sequence[Evidence] = (), said: S
         parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
     if possible:
         parts.append(Text("\nPossible, not counted (the engine is not sure of these; settle them with reflect review):", style="bold"))
-        for ev in possible:
-            parts.append(Text.assemble("\n", Text(neutral(ev.id), style="cyan"), "  ", Text(ev.field, style="dim"),
-                                       Text(f"  {why(ev.kind, ev.trigger, ev.text, said, marked=False)}", style="dim")))
-            parts.append(_quoted(Text(f"“{neutral(ev.text)}”", style="italic"), 3))
+        parts.extend(_possible_evidence(possible, said))
     if result.actions:
         parts.append(Text("\nTo practise:", style="bold"))
         parts.extend(hanging("• ", Text(neutral(a)), 2) for a in result.actions)

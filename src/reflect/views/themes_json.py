@@ -28,6 +28,16 @@ def report_json(report: ThemeReport) -> dict[str, Any]:
     }
 
 
+def possible_json(theme_id: str, label: str, evidence: list[Evidence]) -> dict[str, Any]:
+    """A theme found only as possible: nothing counted, its evidence apart."""
+    return {
+        "id": theme_id,
+        "label": label,
+        "count": 0,
+        "possible": {"interviews": len({e.id for e in evidence}), "evidence": Table(Evidence._fields, evidence)},
+    }
+
+
 def theme_json(result: ThemeResult) -> dict[str, Any]:
     quote = result.best_quote()
     return {
