@@ -79,6 +79,8 @@ def test_today_never_breaks_a_command_across_lines(log, reflect, monkeypatch):
     assert all(len(line) <= 90 for line in narrow)
     monkeypatch.setenv("COLUMNS", str(len(command) + 2))  # too narrow for the usual indent: less of it
     assert any(line.strip() == command for line in reflect("today").stdout.splitlines())
+    monkeypatch.setenv("COLUMNS", "40")  # narrower than the command: whole on one line, for the terminal to wrap
+    assert command in reflect("today").stdout.splitlines()
     ran = reflect(*command.split()[1:])  # and it runs as printed
     assert ran.exit_code == 0, ran.output
     assert "never requested" not in reflect("today").stdout

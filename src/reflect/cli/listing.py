@@ -45,9 +45,9 @@ def show(app, *renderables) -> None:  # type: ignore[no-untyped-def]
     console = app.out
     if console.is_terminal:
         for renderable in renderables:
-            console.print(renderable)
+            console.print(renderable, crop=False)  # a command wider than the terminal is left whole
         return
     with console.capture() as captured:
         for renderable in renderables:
-            console.print(renderable)
+            console.print(renderable, crop=False)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))

@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -136,6 +137,24 @@ class FitTable:
             rest = [row[i] for i in range(len(self.columns)) if i != key and row[i].plain]
             if rest:
                 yield indented(Text(" \u00b7 ", "dim").join(rest), 2)
+
+
+class Unbroken:
+    """One line that is never wrapped nor cut (a command to copy): in a terminal narrower
+    than it, the terminal wraps it for the eye and a copy gets it whole; in a pipe it
+    stays one line. Printed with ``crop=False`` (see ``reflect.cli.listing.show``)."""
+
+    def __init__(self, text: str, style: str = "", indent: int = 0) -> None:
+        self.text, self.style, self.indent = text, style, indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Segment(" " * self.indent)
+        yield Segment(self.text, console.get_style(self.style))
+        yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = self.indent + cell_len(self.text)
+        return Measurement(width, width)
 
 
 class Fitted:

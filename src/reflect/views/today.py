@@ -12,7 +12,7 @@ from reflect.analysis.applications import Agenda
 from reflect.analysis.brief import Brief
 from reflect.analysis.feedback import Chase
 from reflect.models.entry import Entry
-from reflect.views.layout import Fitted, hanging, indented
+from reflect.views.layout import Fitted, Unbroken, hanging
 from reflect.views.safe import neutral
 from reflect.vocab import FeedbackStatus
 
@@ -30,10 +30,10 @@ def _item(text: str, hint: str = "") -> RenderableType:
         if 2 + cell_len(marker) + cell_len(body.plain) + 2 + cell_len(hint) <= width:
             body.append(f"  {hint}", style="dim")
             return hanging(marker, body, 2)
-        # Indented under the text when that leaves room for it whole, else less; folded
-        # only when it is wider than the terminal itself.
-        command = Text(hint, style="dim", overflow="fold")
-        return Group(hanging(marker, body, 2), indented(command, max(0, min(2 + cell_len(marker), width - cell_len(hint)))))
+        # Indented under the text when that leaves room for it whole, else less; wider than
+        # the terminal itself, it is left whole for the terminal to wrap (never cut in two).
+        command = Unbroken(hint, "dim", max(0, min(2 + cell_len(marker), width - cell_len(hint))))
+        return Group(hanging(marker, body, 2), command)
 
     return Fitted(build)
 
