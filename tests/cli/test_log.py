@@ -54,6 +54,18 @@ def test_without_a_terminal_a_missing_required_field_is_a_usage_error(reflect, d
     assert not data_dir.exists() or not list(data_dir.glob("*.toml"))
 
 
+def test_an_empty_required_field_is_named_as_empty(reflect, data_dir):
+    result = reflect("log", "--company", "", "--role", "Dev")
+    assert result.exit_code == 2 and "--company: must not be empty" in result.stderr
+    assert not list(data_dir.glob("*.toml"))
+
+
+def test_saved_says_the_stage_and_outcome_as_recorded(reflect):
+    result = reflect("log", "--company", "Acme", "--role", "Dev", "--stage", "screening", "--outcome", "hired")
+    assert result.exit_code == 0, result.output
+    assert "stage phone-screen, outcome offer" in result.output  # the words given, as reflect understood them
+
+
 def test_date_defaults_to_today_and_accepts_words(reflect):
     import datetime as dt
 

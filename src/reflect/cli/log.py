@@ -132,6 +132,9 @@ def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, dra
     if missing:
         from reflect.errors import UsageError
 
+        empty = [m for m in missing if isinstance(data.get(m), str)]
+        if empty:
+            raise UsageError(f"{', '.join(f'--{m}' for m in empty)}: must not be empty")
         wanted = ", ".join(f"--{m}" for m in missing)
         raise UsageError(f"missing {wanted} (required when reflect cannot ask: stdin is not a terminal)")
     return guided.save_reflection(app, data, keeper), asked

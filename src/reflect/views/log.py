@@ -46,6 +46,9 @@ def saved(entry: Entry, mantras: list[str], turn: int = 0, command: str = "refle
         Text(f"Saved {neutral(entry.id)}", style="bold green"),
         Text(f"  {neutral(str(entry.path))}", style="dim"),
     ]
+    facts = _facts(entry.reflection)
+    if facts:
+        parts.insert(1, Text(f"  {facts}", style="dim"))
     if entry.reflection.outcome in (Outcome.REJECTED, Outcome.GHOSTED):
         lines = acknowledgement(entry, mantras, turn, command)
         parts.append(Text())
@@ -53,6 +56,14 @@ def saved(entry: Entry, mantras: list[str], turn: int = 0, command: str = "refle
         # The command on a line of its own, never broken, so that it can be copied as it is.
         parts.append(Text(f"  {neutral(lines[-1])}", style="bold", no_wrap=True, overflow="ignore"))
     return Group(*parts)
+
+
+def _facts(reflection) -> str:  # type: ignore[no-untyped-def]
+    """The stage and outcome as recorded ("screening" is saved as phone-screen), when given
+    (an outcome still pending goes without saying)."""
+    stage = f"stage {reflection.stage}" if reflection.stage else ""
+    outcome = f"outcome {reflection.outcome.value}" if reflection.outcome != Outcome.PENDING else ""
+    return ", ".join(p for p in (stage, outcome) if p)
 
 
 def acknowledgement(entry: Entry, mantras: list[str], turn: int = 0, command: str = "reflect") -> list[str]:
