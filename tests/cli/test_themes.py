@@ -218,6 +218,17 @@ def test_a_theme_only_possible_opens_with_its_evidence_and_how_to_settle_it(log,
     assert absent.exit_code == 1 and "does not appear" in absent.stderr
 
 
+def test_two_themes_do_not_show_the_same_quote_when_one_has_another(log, reflect):
+    log("Acme", "Dev", "2026-10-01", "--went-wrong", "I rambled on every answer.", "--went-wrong", "I hadn't researched the company at all.")
+    log("Globex", "Dev", "2026-10-08", "--went-wrong", "I rambled far too long and hadn't researched the company at all.")
+    data = report(reflect)
+    found = {t["id"] for t in data["themes"]}
+    assert {"conciseness", "preparation-research"} <= found
+    shown = reflect("themes").stdout
+    assert shown.count("“I rambled far too long and hadn't researched the company at all.”") == 1
+    assert "“I rambled on every answer.”" in shown or "“I hadn't researched the company at all.”" in shown
+
+
 def test_one_interview_is_counted_in_the_singular(log, reflect):
     log("Acme", "Dev", "2026-10-01", "--outcome", "rejected", "--went-wrong", "I rambled and never got to the point.")
     shown = reflect("themes", "--min-count", "1")

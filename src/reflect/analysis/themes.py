@@ -295,11 +295,14 @@ class ThemeResult:
     def rejections_only(self) -> bool:
         return self.rejected[0] > 0 and self.succeeded[0] == 0 and self.succeeded[1] > 0
 
-    def best_quote(self) -> Evidence | None:
-        """The most telling sentence: from text, preferring feedback and what went wrong, then recent."""
+    def best_quote(self, avoid: frozenset[str] | set[str] = frozenset()) -> Evidence | None:
+        """The most telling sentence: from text, preferring feedback and what went wrong, then
+        recent; one of the texts in ``avoid`` (quoted for another theme) only if there is no other."""
         order = {"feedback": 0, "went_wrong": 1, "lessons": 2, "gaps": 3, "questions": 4}
         texts = [e for e in self.evidence if e.kind in QUOTE_KINDS or (e.kind == decisions.CONFIRMED and e.text != decisions.BY_YOU)]
         texts = texts or self.evidence
+        if avoid:
+            texts = [e for e in texts if e.text not in avoid] or texts
         if not texts:
             return None
         # min() by (field's rank, newest date, shortest text), in three cheaper steps that pick
