@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from reflect.models import Reflection
 from reflect.models.entry import Entry
 from reflect.views.safe import neutral
 from reflect.vocab import FeedbackStatus, Outcome
@@ -58,7 +59,7 @@ def saved(entry: Entry, mantras: list[str], turn: int = 0, command: str = "refle
     return Group(*parts)
 
 
-def _facts(reflection) -> str:  # type: ignore[no-untyped-def]
+def _facts(reflection: Reflection) -> str:
     """The stage and outcome as recorded ("screening" is saved as phone-screen), when given
     (an outcome still pending goes without saying)."""
     stage = f"stage {reflection.stage}" if reflection.stage else ""
