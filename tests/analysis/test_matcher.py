@@ -63,3 +63,17 @@ def test_a_models_explanation_is_quoted_as_written(sentence, trigger, shown):
     from reflect.analysis.matcher import model_words
 
     assert model_words(sentence, trigger) == shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "praised"),
+    [
+        ("My answers were clear and specific.", True),
+        # "clearly" only hedges: the sentence praises no clarity, so the note model may read it
+        ("Clearly I hadn't researched the company at all.", False),
+        ("It was clearly a stretch role for me.", False),
+    ],
+)
+def test_what_a_sentence_reads_as_praise(sentence, praised):
+    calm = matcher_for(get_taxonomy()).sentence(sentence)[4]
+    assert ("clarity" in calm) is praised

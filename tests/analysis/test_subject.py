@@ -33,6 +33,11 @@ def _whose(sentence: str, word: str) -> str:
         ("They didn't tell me the salary until the offer.", "salary", OTHER),
         ("They told me the salary talk went badly.", "salary", CANDIDATE),
         ("You couldn't tell me why you picked the database.", "database", CANDIDATE),
+        ("They never told me why, probably rambled too long.", "rambled", CANDIDATE),
+        # someone else as the object of what the candidate did
+        ("I accepted their number without negotiating.", "negotiating", CANDIDATE),
+        ("I bored them with a long story.", "story", CANDIDATE),
+        ("The interviewer ignored her notes and rambled.", "rambled", OTHER),
         ("The interviewer talked over (me) and rambled on.", "rambled", OTHER),
         ('The interviewer kept talking over "me" and rambled.', "rambled", OTHER),
     ],

@@ -53,7 +53,7 @@ def refl(**fields) -> Reflection:
         ("There was no clear thread to my answer", "clarity"),
         ("I never made clear which decisions were mine", "clarity"),
         ("Clearly I hadn't researched the company at all", "preparation-research"),  # "clearly" is not praise
-        ("I didn't negotiate at all, just said yes", "salary-negotiation"),  # not negotiating is the weakness
+        ("I signed without negotiating", "salary-negotiation"),  # not negotiating is the weakness
     ],
 )
 def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
@@ -76,6 +76,7 @@ def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
         "I didn't struggle with the coding exercise",
         "My answers were clear and specific",
         "I explained my approach clearly",
+        "I skipped the warm-up exercise",  # not a lack of warmth
     ],
 )
 def test_negated_and_positive_statements_are_not_weaknesses(text):

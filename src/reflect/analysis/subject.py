@@ -51,6 +51,8 @@ OTHER_WORDS = frozenset(
     zoom skype webex call calls stream feed screen browser app
     """.split()
 )
+# Someone else as the object of a verb, not the one who did it.
+OTHER_OBJECTS = frozenset("them him her their his".split())
 # "answers to my questions", "asked me": a word for the candidate after one of these is
 # an object, not the one who did something, and decides nothing.
 PREPOSITIONS = frozenset("to of about for on with from at by into over than like".split())
@@ -72,7 +74,7 @@ def whose(tokens: list[Token], start: int, end: int | None = None) -> str:
         if i >= skip_to:
             continue
         word = tokens[i].word
-        if _withheld_from_candidate(tokens, i):
+        if _withheld_from_candidate(tokens, i) and tokens[i].clause == tokens[start].clause:
             skip_to = i - 1  # "the recruiter never told me the salary range": the recruiter did not
             continue
         if word in CANDIDATE_WORDS:
@@ -81,6 +83,8 @@ def whose(tokens: list[Token], start: int, end: int | None = None) -> str:
             return CANDIDATE
         if word in REPORTING_STEMS:
             return CANDIDATE
+        if word in OTHER_OBJECTS and i > 0 and not tokens[i - 1].stop and tokens[i - 1].clause == tokens[i].clause:
+            continue  # "I accepted their number", "I bored them": what was done to them, by someone else
         if word in OTHER_WORDS or _other_candidate(tokens, i):
             return CANDIDATE if _reacting_to_candidate(tokens, end if end is not None else start) else OTHER
     return CANDIDATE
@@ -96,8 +100,9 @@ def _reacting_to_candidate(tokens: list[Token], end: int) -> bool:
 
 
 def _withheld_from_candidate(tokens: list[Token], i: int) -> bool:
-    """ "Never told me", "did not tell me": what follows was kept from the candidate, so
-    "me" and the telling decide nothing and the one who withheld it is the subject."""
+    """ "Never told me", "did not tell me": what follows in that clause was kept from the
+    candidate, so "me" and the telling decide nothing and the one who withheld it is the
+    subject. A later clause has its own ("they never told me why; probably rambled")."""
     return (
         tokens[i].word == "me"
         and i >= 2
