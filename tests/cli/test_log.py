@@ -57,7 +57,10 @@ def test_without_a_terminal_a_missing_required_field_is_a_usage_error(reflect, d
 def test_an_empty_required_field_is_named_as_empty(reflect, data_dir):
     result = reflect("log", "--company", "", "--role", "Dev")
     assert result.exit_code == 2 and "--company: must not be empty" in result.stderr
-    assert not list(data_dir.glob("*.toml"))
+    blank = reflect("log", "--company", "   ")
+    assert blank.exit_code == 2
+    assert blank.stderr.strip().splitlines() == ["error: --company: must not be empty; missing --role (required when reflect cannot ask: stdin is not a terminal)"]
+    assert not data_dir.exists() or not list(data_dir.rglob("*.toml"))  # neither a reflection nor a draft
 
 
 def test_saved_says_the_stage_and_outcome_as_recorded(reflect):

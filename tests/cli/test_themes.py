@@ -224,6 +224,8 @@ def test_two_themes_do_not_show_the_same_quote_when_one_has_another(log, reflect
     data = report(reflect)
     found = {t["id"] for t in data["themes"]}
     assert {"conciseness", "preparation-research"} <= found
+    quotes = {t["id"]: t["best_quote"]["text"] for t in data["themes"]}
+    assert quotes["conciseness"] != quotes["preparation-research"]  # the same in --json as on screen
     shown = reflect("themes").stdout
     assert shown.count("“I rambled far too long and hadn't researched the company at all.”") == 1
     assert "“I rambled on every answer.”" in shown or "“I hadn't researched the company at all.”" in shown

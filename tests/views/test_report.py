@@ -34,7 +34,7 @@ def test_redacting_leaves_no_part_of_an_interviewer_name(name, around):
 
 def _theme(ident, label, confirmed=0):
     return SimpleNamespace(
-        id=ident, label=label, count=3, verdict="steady", months={"2026-10": 1, "2026-11": 2}, confirmed=confirmed, best_quote=lambda: None
+        id=ident, label=label, count=3, verdict="steady", months={"2026-10": 1, "2026-11": 2}, confirmed=confirmed, best_quote=lambda avoid=frozenset(): None
     )
 
 

@@ -316,6 +316,18 @@ class ThemeResult:
         return min((e for e in chosen if ordinals[e.date] == newest), key=lambda e: len(e.text))
 
 
+def distinct_quotes(themes: Iterable[ThemeResult]) -> dict[str, Evidence | None]:
+    """Each theme's best quote, in order, not repeating a sentence quoted for a theme
+    before it when the theme has another: one sentence often holds two themes."""
+    quoted: set[str] = set()
+    out: dict[str, Evidence | None] = {}
+    for theme in themes:
+        best = out[theme.id] = theme.best_quote(quoted)
+        if best is not None:
+            quoted.add(best.text)
+    return out
+
+
 @dataclass
 class Emerging:
     words: str

@@ -106,7 +106,7 @@ def log(
 def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, draft: str | None):  # type: ignore[no-untyped-def]
     """Ask in a terminal when the flags lack company or role (or with --ask / --resume); then save."""
     from reflect.cli import guided
-    from reflect.compose import from_flags, missing_required
+    from reflect.compose import REQUIRED, from_flags, missing_required
     from reflect.drafts import DraftKeeper
 
     data = from_flags(flags)
@@ -128,15 +128,14 @@ def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, dra
     for key, default in (("stage", settings.default_stage), ("format", settings.default_format)):
         if default:
             data.setdefault(key, default.value)
-    missing = missing_required(data)
-    if missing:
+    blank = [key for key in REQUIRED if isinstance(data.get(key), str) and not data[key].strip()]
+    missing = [key for key in missing_required(data) if key not in blank]
+    if blank or missing:
         from reflect.errors import UsageError
 
-        empty = [m for m in missing if isinstance(data.get(m), str)]
-        if empty:
-            raise UsageError(f"{', '.join(f'--{m}' for m in empty)}: must not be empty")
-        wanted = ", ".join(f"--{m}" for m in missing)
-        raise UsageError(f"missing {wanted} (required when reflect cannot ask: stdin is not a terminal)")
+        said = [f"{', '.join(f'--{m}' for m in blank)}: must not be empty"] if blank else []
+        said += [f"missing {', '.join(f'--{m}' for m in missing)} (required when reflect cannot ask: stdin is not a terminal)"] if missing else []
+        raise UsageError("; ".join(said))
     return guided.save_reflection(app, data, keeper), asked
 
 

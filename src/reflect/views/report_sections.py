@@ -13,6 +13,7 @@ from typing import Any
 
 from reflect.analysis.resilience import Resilience
 from reflect.analysis.stats import NO_STAGE, Stats
+from reflect.analysis.themes import distinct_quotes
 from reflect.models.entry import Entry
 from reflect.views.report_svg import BarRow, Bars, HeatRow, PairRow, Point, grouped_columns, heatmap, paired_bars, stacked_bars, timeline
 from reflect.views.report_text import Out, Section, plural, rating
@@ -132,8 +133,9 @@ def _themes_reading(themes: Sequence[Any], analysed: int, out: Out) -> str:
 def _quotes(themes: Sequence[Any], entries: Sequence[Entry], out: Out) -> str:
     by_id = {e.id: e.reflection for e in entries}
     items = []
+    quotes = distinct_quotes(t for t in themes[:QUOTED_THEMES] if hasattr(t, "best_quote"))
     for theme in themes[:QUOTED_THEMES]:
-        quote = theme.best_quote() if hasattr(theme, "best_quote") else None
+        quote = quotes.get(theme.id) if hasattr(theme, "best_quote") else None
         if quote is None:
             continue
         chosen = decision(theme)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from reflect.analysis.themes import Evidence, ThemeReport, ThemeResult
+from reflect.analysis.themes import Evidence, ThemeReport, ThemeResult, distinct_quotes
 from reflect.views.decisions import Said, why
 from reflect.views.layout import hanging, indented
 from reflect.views.safe import neutral
@@ -50,14 +50,10 @@ def contrast(result: ThemeResult) -> Text:
     return text
 
 
-def quote(result: ThemeResult, width: int = 110, quoted: set[str] | None = None) -> Text:
-    """The theme's best quote; ``quoted``: the texts quoted for the themes above, not repeated
-    when the theme has another (and this one is added to it)."""
-    best = result.best_quote(quoted or frozenset())
+def quote(best: Evidence | None, width: int = 110) -> Text:
+    """A theme's quote (see :func:`~reflect.analysis.themes.distinct_quotes`), cut to ``width``."""
     if best is None:
         return Text("")
-    if quoted is not None:
-        quoted.add(best.text)
     said = neutral(best.text)
     said = said if len(said) <= width else said[: width - 1] + "…"
     return Text.assemble(Text(f"“{said}”", style="italic"), Text(f"  {neutral(best.id)}", style="dim"))
@@ -87,7 +83,7 @@ def themes_table(report: ThemeReport) -> RenderableType:
         )
         return Group(header, body, *_possible(report), *_emerging(report))
     blocks: list[RenderableType] = [header]
-    quoted: set[str] = set()
+    quotes = distinct_quotes(report.themes)
     for rank, result in enumerate(report.themes, 1):
         title = Text.assemble(Text(f"\n{rank}. "), Text(neutral(result.label), style="bold"), Text(f"  {result.id}", style="dim"))
         count = Text.assemble(
@@ -96,7 +92,7 @@ def themes_table(report: ThemeReport) -> RenderableType:
         )
         if result.confirmed:
             count.append(f"   {result.confirmed} confirmed by you", style="green")
-        blocks += [title, indented(count, 3), indented(contrast(result), 3), _quoted(quote(result, quoted=quoted), 3)]
+        blocks += [title, indented(count, 3), indented(contrast(result), 3), _quoted(quote(quotes[result.id]), 3)]
     if report.others:
         names = ", ".join(f"{r.id} ({r.count})" for r in report.others)
         blocks.append(Text(f"\nCounted in fewer than {report.min_count} interviews: {names} (reflect themes --min-count 1)", style="dim"))

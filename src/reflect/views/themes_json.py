@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reflect.analysis.themes import Evidence, ThemeReport, ThemeResult
+from reflect.analysis.themes import Evidence, ThemeReport, ThemeResult, distinct_quotes
 from reflect.views.jsontext import Table
 
 
@@ -18,28 +18,25 @@ def report_json(report: ThemeReport) -> dict[str, Any]:
         "skipped": report.skipped,
         "min_count": report.min_count,
         "months": report.months,
-        "themes": [theme_json(t) for t in report.themes],
-        "possible": [
-            {"id": theme_id, "interviews": len({e.id for e in evidence}), "evidence": Table(Evidence._fields, evidence)}
-            for theme_id, evidence in report.possible.items()
-        ],
+        "themes": [theme_json(t, quotes[t.id]) for quotes in [distinct_quotes(report.themes)] for t in report.themes],
+        "possible": [{"id": theme_id, **_possible(evidence)} for theme_id, evidence in report.possible.items()],
         "emerging": [e.to_json() for e in report.emerging],
         "agreement": {"confirmed": report.agreement[0], "decided": report.agreement[1]},
     }
 
 
 def possible_json(theme_id: str, label: str, evidence: list[Evidence]) -> dict[str, Any]:
-    """A theme found only as possible: nothing counted, its evidence apart."""
-    return {
-        "id": theme_id,
-        "label": label,
-        "count": 0,
-        "possible": {"interviews": len({e.id for e in evidence}), "evidence": Table(Evidence._fields, evidence)},
-    }
+    """A theme found only as possible: nothing counted, its evidence apart (as in the report)."""
+    return {"id": theme_id, "label": label, "count": 0, "possible": _possible(evidence)}
 
 
-def theme_json(result: ThemeResult) -> dict[str, Any]:
-    quote = result.best_quote()
+def _possible(evidence: list[Evidence]) -> dict[str, Any]:
+    return {"interviews": len({e.id for e in evidence}), "evidence": Table(Evidence._fields, evidence)}
+
+
+def theme_json(result: ThemeResult, quote: Evidence | None = None) -> dict[str, Any]:
+    """One theme; ``quote``: its quote in a report (by default its own best)."""
+    quote = quote or result.best_quote()
     return {
         "id": result.id,
         "label": result.label,

@@ -23,6 +23,8 @@ def _item(text: str, hint: str = "") -> RenderableType:
     (it is there to be copied)."""
     marker = "\u2022 "
 
+    hint = neutral(hint)  # a company's name in it comes from a file: no control characters
+
     def build(width: int) -> RenderableType:
         body = Text(neutral(text))
         if not hint:
