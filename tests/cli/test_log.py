@@ -1,5 +1,6 @@
 import pytest
 
+import datetime as dt
 import json
 import tomllib
 
@@ -67,6 +68,15 @@ def test_saved_says_the_stage_and_outcome_as_recorded(reflect):
     result = reflect("log", "--company", "Acme", "--role", "Dev", "--stage", "screening", "--outcome", "hired")
     assert result.exit_code == 0, result.output
     assert "stage phone-screen, outcome offer" in result.output  # the words given, as reflect understood them
+
+
+def test_a_decided_round_dated_in_the_future_is_queried_but_saved(reflect):
+    later = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    result = reflect("log", "--company", "Acme", "--role", "Dev", "--date", later, "--outcome", "rejected")
+    assert result.exit_code == 0, result.output
+    assert f"dated {later}, in the future, but its outcome is already rejected" in result.stderr
+    upcoming = reflect("log", "--company", "Globex", "--role", "Dev", "--date", later)  # an interview to come
+    assert upcoming.exit_code == 0 and "in the future" not in upcoming.stderr
 
 
 def test_date_defaults_to_today_and_accepts_words(reflect):

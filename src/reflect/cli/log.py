@@ -141,6 +141,11 @@ def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, dra
 
 def _show_saved(app, entry, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     """What the user sees once the reflection is on disk."""
+    import datetime as dt
+
+    r = entry.reflection
+    if r.date > dt.date.today() and r.outcome.value != "pending":  # an upcoming round has no outcome yet
+        app.warn(f"{entry.id} is dated {r.date}, in the future, but its outcome is already {r.outcome.value}: if the date is wrong, `reflect edit {entry.id}`")
     if json_output:
         app.print_json({"id": entry.id, "path": str(entry.path)})
         return
