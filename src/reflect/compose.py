@@ -82,7 +82,9 @@ def read_choice(text: str, choices: list[str], words: dict[str, str] | None = No
 
 
 def read_stage(text: str) -> str:
-    return read_choice(text, STAGES, STAGE_WORDS, "'on site' or 'phone screen'")
+    # "technical interview", "final round": the stage, with the word for what a stage is
+    bare = re.sub(r"[\s_\-]*(?:interviews?|rounds?|stage)$", "", text.strip(), flags=re.IGNORECASE)
+    return read_choice(bare or text, STAGES, STAGE_WORDS, "'on site' or 'phone screen'")
 
 
 def read_format(text: str) -> str:

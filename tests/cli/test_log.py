@@ -293,3 +293,15 @@ def test_ghosted_after_feedback_was_asked_for_is_not_told_to_follow_up_again(ref
     result = reflect("log", "--company", "Initech", "--role", "QA", "--outcome", "ghosted", "--feedback", "Recruiter said the role was paused")
     assert result.exit_code == 0
     assert "follow-up" not in result.stdout and "let it go" in result.stdout and "reflect themes" in result.stdout
+
+
+def test_the_words_log_reads_are_read_the_same_by_outcome_and_the_filters(reflect, log):
+    ident = log("Acme", "Dev", "2026-11-20", "--stage", "technical interview")
+    assert reflect("outcome", ident, "no reply").exit_code == 0
+    shown = json.loads(reflect("show", ident, "--json").stdout)
+    assert (shown["stage"], shown["outcome"]) == ("technical", "ghosted")
+    listed = json.loads(reflect("list", "--outcome", "no reply", "--stage", "technical round", "--json").stdout)
+    assert [r["id"] for r in listed] == [ident]
+    assert json.loads(reflect("list", "--stage", "on site", "--json").stdout) == []
+    bad = reflect("list", "--outcome", "maybe")
+    assert bad.exit_code == 2 and "'maybe' is not one of pending" in bad.stderr

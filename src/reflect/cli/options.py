@@ -22,10 +22,43 @@ def _day(value: str | None) -> dt.date | None:
         raise typer.BadParameter(str(error)) from None
 
 
+def _read(reader: str, kind):  # type: ignore[no-untyped-def]
+    """A parser that reads a value as `reflect log` does (compose.py): "on site", "no reply"."""
+
+    def parse(value):  # type: ignore[no-untyped-def]
+        if value is None or isinstance(value, kind):
+            return value
+        from reflect import compose
+
+        try:
+            return kind(getattr(compose, reader)(value))
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+
+    return parse
+
+
+def _values(kind):  # type: ignore[no-untyped-def]
+    return lambda incomplete: [k.value for k in kind if k.value.startswith(incomplete)]
+
+
+read_stage = _read("read_stage", Stage)
+read_outcome = _read("read_outcome", Outcome)
+stage_values = _values(Stage)
+outcome_values = _values(Outcome)
+
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 Company = Annotated[Optional[str], typer.Option("--company", "-c", metavar="TEXT", help="Only this company (part of the name, any case or accent).")]
-StageFilter = Annotated[Optional[Stage], typer.Option("--stage", "-s", help="Only this interview stage.")]
-OutcomeFilter = Annotated[Optional[Outcome], typer.Option("--outcome", "-o", help="Only this outcome.")]
+StageFilter = Annotated[
+    Optional[Stage],
+    typer.Option("--stage", "-s", parser=read_stage, metavar="STAGE", autocompletion=stage_values,
+                 help="Only this interview stage: recruiter-screen, phone-screen, technical, take-home, onsite, final, other (\"on site\" works too)."),
+]
+OutcomeFilter = Annotated[
+    Optional[Outcome],
+    typer.Option("--outcome", "-o", parser=read_outcome, metavar="OUTCOME", autocompletion=outcome_values,
+                 help="Only this outcome: pending, advanced, offer, rejected, withdrew, ghosted (\"no reply\" works too)."),
+]
 Tag = Annotated[Optional[str], typer.Option("--tag", "-t", metavar="TAG", help="Only reflections with this tag.")]
 Since = Annotated[
     Optional[dt.date], typer.Option("--since", parser=_day, metavar="DATE", help="Only interviews on or after DATE (YYYY-MM-DD, today, yesterday).")

@@ -7,14 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli.options import Json, ReflectionId, _day
+from reflect.cli.options import Json, ReflectionId, _day, outcome_values, read_outcome
 from reflect.vocab import Outcome
 
 
 def outcome(
     ctx: typer.Context,
     reflection_id: ReflectionId,
-    value: Annotated[Outcome, typer.Argument(metavar="OUTCOME", help="pending, advanced, offer, rejected, withdrew or ghosted.", show_default=False)],
+    value: Annotated[
+        Outcome,
+        typer.Argument(metavar="OUTCOME", parser=read_outcome, autocompletion=outcome_values, show_default=False,
+                       help="pending, advanced, offer, rejected, withdrew or ghosted (\"no reply\", \"next round\" work too)."),
+    ],
     on: Annotated[Optional[dt.date], typer.Option("--date", parser=_day, metavar="DATE", help="When it arrived (YYYY-MM-DD, today, yesterday). [default: today]")] = None,
     json_output: Json = False,
 ) -> None:
