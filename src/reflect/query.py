@@ -81,7 +81,8 @@ _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 def parse_day(value: str, today: dt.date | None = None) -> dt.date:
     """A day as people write it: ``2026-11-20``, ``today``, ``yesterday``, ``2 days ago``,
-    ``last friday``, ``friday`` (the latest one, today included), ``20 nov``, ``nov 20 2026``.
+    ``last friday``, ``friday`` (the latest one, today included), ``20 nov``, ``nov 20 2026``;
+    and ahead, for an interview to come: ``tomorrow``, ``in 3 days``, ``next tuesday``.
 
     Raises ValueError with a readable message and an example.
     """
@@ -94,7 +95,7 @@ def parse_day(value: str, today: dt.date | None = None) -> dt.date:
         return dt.date.fromisoformat(word.replace("/", "-"))
     except ValueError:
         raise ValueError(
-            f"{value.strip()!r} is not a date: write it like 2026-11-20, today, yesterday, 2 days ago or last friday"
+            f"{value.strip()!r} is not a date: write it like 2026-11-20, today, yesterday, 2 days ago, last friday or tomorrow"
         ) from None
 
 
@@ -111,6 +112,9 @@ def _relative_day(word: str, today: dt.date) -> dt.date | None:
         return today - dt.timedelta(days=count * _UNITS[match.group(2)])
     if word in {"last week", "a week ago"}:
         return today - dt.timedelta(days=7)
+    ahead = _ahead(word, today)  # an interview still to come ("log --next --date tomorrow")
+    if ahead is not None:
+        return ahead
     match = re.fullmatch(r"(last |on |this past |past )?([a-z]+)", word)
     if match:
         day = next((i for i, name in enumerate(_WEEKDAYS) if len(match.group(2)) >= 3 and name.startswith(match.group(2))), None)
@@ -119,6 +123,21 @@ def _relative_day(word: str, today: dt.date) -> dt.date | None:
             if back == 0 and match.group(1) in {"last ", "this past ", "past "}:
                 back = 7
             return today - dt.timedelta(days=back)
+    return None
+
+
+def _ahead(word: str, today: dt.date) -> dt.date | None:
+    """``tomorrow``, ``in 3 days``, ``in a week``, ``next tuesday`` (the first one after today)."""
+    if word == "tomorrow":
+        return today + dt.timedelta(days=1)
+    match = re.fullmatch(r"in (\d+|a couple of|an?|one|two|three|four|five|six|seven) (days?|weeks?)", word)
+    if match:
+        count = int(match.group(1)) if match.group(1).isdigit() else _COUNTS[match.group(1)]
+        return today + dt.timedelta(days=count * _UNITS[match.group(2)])
+    match = re.fullmatch(r"next ([a-z]{3,})", word)
+    day = next((i for i, name in enumerate(_WEEKDAYS) if match and name.startswith(match.group(1))), None)
+    if day is not None:
+        return today + dt.timedelta(days=(day - today.weekday() - 1) % 7 + 1)
     return None
 
 

@@ -52,6 +52,9 @@ def test_any_plain_number_of_hours_reads_back(number):
     ("a week ago", dt.date(2026, 11, 27)), ("last friday", dt.date(2026, 11, 27)), ("friday", FRIDAY),
     ("monday", dt.date(2026, 11, 30)), ("tue", dt.date(2026, 12, 1)), ("20 nov", dt.date(2026, 11, 20)),
     ("Nov 20, 2025", dt.date(2025, 11, 20)), ("dec 25", dt.date(2025, 12, 25)), ("2026-11-20", dt.date(2026, 11, 20)),
+    # ahead, for an interview to come
+    ("tomorrow", dt.date(2026, 12, 5)), ("in 3 days", dt.date(2026, 12, 7)), ("in a week", dt.date(2026, 12, 11)),
+    ("next tuesday", dt.date(2026, 12, 8)), ("next friday", dt.date(2026, 12, 11)),
 ])
 def test_days_as_people_write_them(text, day):
     assert parse_day(text, FRIDAY) == day

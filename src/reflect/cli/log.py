@@ -45,7 +45,7 @@ def log(
     ctx: typer.Context,
     company: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The company.")] = None,
     role: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The role you interviewed for.")] = None,
-    date: Annotated[Optional[str], typer.Option(metavar="DATE", callback=_checked("read_day"), help="2026-11-20, today, yesterday, 2 days ago, last friday... [default: today]")] = None,
+    date: Annotated[Optional[str], typer.Option(metavar="DATE", callback=_checked("read_day"), help="2026-11-20, today, yesterday, 2 days ago, last friday, tomorrow, next tuesday... [default: today]")] = None,
     stage: Annotated[Optional[str], typer.Option(metavar="STAGE", callback=_checked("read_stage"), help="Interview stage: recruiter-screen, phone-screen, technical, take-home, onsite, final, other (\"on site\" works too).", autocompletion=_stages)] = None,
     format: Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", callback=_checked("read_format"), help="How it was held: in-person, video, phone, async (\"zoom\" works too).", autocompletion=_formats)] = None,
     outcome: Annotated[Optional[str], typer.Option(metavar="OUTCOME", callback=_checked("read_outcome"), help="The outcome so far: pending, advanced, offer, rejected, withdrew, ghosted. [default: pending]", autocompletion=_outcomes)] = None,
