@@ -234,3 +234,14 @@ def test_themes_you_confirmed_are_shown_as_such(log, reflect):
     assert "confirmed by you" not in reflect("report", "--output", "-").stdout
     assert reflect("confirm", first, "conciseness").exit_code == 0
     assert "1 confirmed by you" in reflect("report", "--output", "-").stdout
+
+
+def test_the_outcome_tiles_add_up_to_the_interviews(log, reflect):
+    log("Acme", "Dev", "2026-11-02", "--outcome", "offer")
+    log("Globex", "Dev", "2026-11-03", "--outcome", "rejected")
+    log("Initech", "Dev", "2026-11-04", "--outcome", "ghosted")
+    page = reflect("report", "--output", "-").stdout
+    tiles = dict((name, int(n)) for n, name in re.findall(r'<div class="tile"><b>(\d+)</b>([a-z]+)</div>', page))
+    assert tiles["interviews"] == 3 and tiles["ghosted"] == 1
+    assert sum(n for name, n in tiles.items() if name != "interviews") == 3
+    assert "withdrew" not in tiles  # none: no empty tile for it

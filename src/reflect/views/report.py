@@ -103,7 +103,9 @@ def _header(data: ReportData, title: str, out: Out) -> str:
 
 
 def _tiles(stats: Stats, report: Any, out: Out) -> str:
-    counts = [("interviews", stats.total)] + [(o, stats.outcomes.get(o, 0)) for o in ("offer", "advanced", "rejected", "pending")]
+    # The usual four always; ghosted and withdrew when there are any, so that the tiles add up.
+    shown = ["offer", "advanced", "rejected", "pending", *(o for o in ("ghosted", "withdrew") if stats.outcomes.get(o))]
+    counts = [("interviews", stats.total)] + [(o, stats.outcomes.get(o, 0)) for o in shown]
     tiles = [f'<div class="tile"><b>{n}</b>{name}</div>' for name, n in counts]
     themes = list(getattr(report, "themes", None) or [])
     if themes:
