@@ -117,7 +117,7 @@ def test_each_section_says_in_words_what_it_shows(reflect, tmp_path):
     assert [anchor for anchor, _ in readings] == ["themes", "funnel", "prep", "mood", "plan", "questions", "feedback"]
     said = dict(readings)
     assert "came up most, in" in said["themes"] and "of 40 interviews" in said["themes"]
-    assert said["funnel"].startswith("40 interviews:") and "Most rejections came at the" in said["funnel"]
+    assert said["funnel"].startswith("40 interviews:") and "as often at recruiter-screen as at final (8 each)" in said["funnel"]  # a tie
     assert "had preparation" in said["prep"]
     assert "your mood typically came back to usual within" in said["mood"]
     assert "questions stumped you" in said["questions"] or "question stumped you" in said["questions"]

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reflect.models.entry import Entry
-from reflect.views.report_sections import applications_funnel, periods_of, themes_section
+from reflect.views.report_sections import _funnel_reading, applications_funnel, periods_of, themes_section
 from reflect.views.report_text import Out
 from reflect.views.safe import neutral
 
@@ -77,3 +77,16 @@ def test_long_searches_are_shown_by_quarter_then_by_year():
     assert labels[:2] == ["2020 Q1", "2020 Q2"] and periods[0] == ["2020-01", "2020-02", "2020-03"]
     labels, _ = periods_of(months + [f"2026-{m:02d}" for m in range(1, 13)] + [f"2027-{m:02d}" for m in range(1, 13)] + [f"2028-{m:02d}" for m in range(1, 13)] + [f"2029-{m:02d}" for m in range(1, 13)])
     assert labels[:2] == ["2020", "2021"]
+
+
+def test_the_funnel_never_names_one_stage_for_a_tie():
+    def reading(by_stage):
+        return _funnel_reading(SimpleNamespace(total=6, outcomes={"rejected": 4}, by_stage=by_stage))
+
+    assert "Rejections came as often at phone-screen as at onsite (2 each)." in reading(
+        {"phone-screen": {"rejected": 2}, "onsite": {"rejected": 2}}
+    )
+    assert "Most rejections came at the onsite stage (3 of 4)." in reading({"phone-screen": {"rejected": 1}, "onsite": {"rejected": 3}})
+    assert "Most rejections came at phone-screen and onsite (2 each of 5)." in reading(
+        {"phone-screen": {"rejected": 2}, "onsite": {"rejected": 2}, "final": {"rejected": 1}}
+    )

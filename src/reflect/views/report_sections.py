@@ -173,9 +173,16 @@ def _funnel_reading(stats: Stats) -> str:
     words = [f"{plural(stats.total, 'interview')}: " + ", ".join(f"{n} {o}" for o, n in stats.outcomes.items()) + "."]
     rejected = {s: c.get("rejected", 0) for s, c in stats.by_stage.items() if c.get("rejected")}
     if rejected:
-        stage = max(rejected, key=lambda s: (rejected[s], -list(stats.by_stage).index(s)))
-        where = "with no stage given" if stage == NO_STAGE else f"at the {stage} stage"
-        words.append(f"Most rejections came {where} ({rejected[stage]} of {sum(rejected.values())}).")
+        most = max(rejected.values())
+        top = [s for s in stats.by_stage if rejected.get(s) == most]  # in the funnel's order
+        named = ["no stage given" if s == NO_STAGE else s for s in top]
+        if len(top) == 1:
+            where = "with no stage given" if top[0] == NO_STAGE else f"at the {top[0]} stage"
+            words.append(f"Most rejections came {where} ({most} of {sum(rejected.values())}).")
+        elif len(top) < len(rejected):  # tied at the top, with fewer elsewhere
+            words.append(f"Most rejections came at {', '.join(named[:-1])} and {named[-1]} ({most} each of {sum(rejected.values())}).")
+        else:
+            words.append(f"Rejections came as often at {', '.join(named[:-1])} as at {named[-1]} ({most} each).")
     return " ".join(words)
 
 
