@@ -19,10 +19,10 @@ positive ("I kept my answers concise") suppresses the theme in its clause.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 import json
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING

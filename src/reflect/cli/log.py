@@ -7,20 +7,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from reflect.cli.options import Json
-from reflect.vocab import Format, Outcome, Stage
-
-
-def _stages(incomplete: str) -> list[str]:
-    return [s.value for s in Stage if s.value.startswith(incomplete)]
-
-
-def _formats(incomplete: str) -> list[str]:
-    return [f.value for f in Format if f.value.startswith(incomplete)]
-
-
-def _outcomes(incomplete: str) -> list[str]:
-    return [o.value for o in Outcome if o.value.startswith(incomplete)]
+from reflect.cli.options import Json, format_values, outcome_values, stage_values
+from reflect.vocab import Outcome
 
 
 def _checked(reader: str):  # type: ignore[no-untyped-def]
@@ -46,9 +34,9 @@ def log(
     company: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The company.")] = None,
     role: Annotated[Optional[str], typer.Option(metavar="TEXT", help="The role you interviewed for.")] = None,
     date: Annotated[Optional[str], typer.Option(metavar="DATE", callback=_checked("read_day"), help="2026-11-20, today, yesterday, 2 days ago, last friday, tomorrow, next tuesday... [default: today]")] = None,
-    stage: Annotated[Optional[str], typer.Option(metavar="STAGE", callback=_checked("read_stage"), help="Interview stage: recruiter-screen, phone-screen, technical, take-home, onsite, final, other (\"on site\" works too).", autocompletion=_stages)] = None,
-    format: Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", callback=_checked("read_format"), help="How it was held: in-person, video, phone, async (\"zoom\" works too).", autocompletion=_formats)] = None,
-    outcome: Annotated[Optional[str], typer.Option(metavar="OUTCOME", callback=_checked("read_outcome"), help="The outcome so far: pending, advanced, offer, rejected, withdrew, ghosted. [default: pending]", autocompletion=_outcomes)] = None,
+    stage: Annotated[Optional[str], typer.Option(metavar="STAGE", callback=_checked("read_stage"), help="Interview stage: recruiter-screen, phone-screen, technical, take-home, onsite, final, other (\"on site\" works too).", autocompletion=stage_values)] = None,
+    format: Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", callback=_checked("read_format"), help="How it was held: in-person, video, phone, async (\"zoom\" works too).", autocompletion=format_values)] = None,
+    outcome: Annotated[Optional[str], typer.Option(metavar="OUTCOME", callback=_checked("read_outcome"), help="The outcome so far: pending, advanced, offer, rejected, withdrew, ghosted. [default: pending]", autocompletion=outcome_values)] = None,
     interviewer: Annotated[Optional[list[str]], typer.Option(metavar="NAME", help="An interviewer (repeat for several).")] = None,
     tag: Annotated[Optional[list[str]], typer.Option(metavar="TAG", help="A tag (repeat for several).")] = None,
     went_well: Annotated[Optional[list[str]], typer.Option(metavar="TEXT", help="Something that went well (repeatable).")] = None,
@@ -141,10 +129,8 @@ def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, dra
 
 def _show_saved(app, entry, json_output: bool) -> None:  # type: ignore[no-untyped-def]
     """What the user sees once the reflection is on disk."""
-    import datetime as dt
-
     r = entry.reflection
-    if r.date > dt.date.today() and r.outcome.value != "pending":  # an upcoming round has no outcome yet
+    if r.date > _today() and r.outcome != Outcome.PENDING:  # an upcoming round has no outcome yet
         app.warn(f"{entry.id} is dated {r.date}, in the future, but its outcome is already {r.outcome.value}: if the date is wrong, `reflect edit {entry.id}`")
     if json_output:
         app.print_json({"id": entry.id, "path": str(entry.path)})

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from reflect.cli import complete
-from reflect.vocab import Outcome, Stage
+from reflect.vocab import Format, Outcome, Stage
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -45,6 +45,7 @@ def _values(kind):  # type: ignore[no-untyped-def]
 read_stage = _read("read_stage", Stage)
 read_outcome = _read("read_outcome", Outcome)
 stage_values = _values(Stage)
+format_values = _values(Format)
 outcome_values = _values(Outcome)
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]

@@ -85,10 +85,17 @@ def next_step(entry: Entry, command: str = "reflect") -> tuple[str, str]:
         return "you have followed up; let it go, and see what keeps coming back:", f"{command} themes"
     if reflection.outcome == Outcome.GHOSTED:
         return (f"send {reflection.company} one short, friendly follow-up, note that you did, then let it go:",
-                f"{command} feedback {entry.id} --status requested")
+                feedback_command(entry, command))
     if reflection.feedback.status == FeedbackStatus.NOT_REQUESTED:
-        return (f"ask {reflection.company} for feedback, then record that you did:",
-                f"{command} feedback {entry.id} --status requested")
+        return f"ask {reflection.company} for feedback, then record that you did:", feedback_command(entry, command)
     if reflection.feedback.status == FeedbackStatus.REQUESTED:
-        return "when their feedback arrives, add it:", f'{command} feedback {entry.id} --text "..."'
+        return "when their feedback arrives, add it:", feedback_command(entry, command)
     return "once you have rested, see what keeps coming back:", f"{command} themes"
+
+
+def feedback_command(entry: Entry, command: str = "reflect") -> str:
+    """The command that records the next step of a round's feedback, runnable as printed
+    (`reflect feedback ID` alone asks what happened): that it was asked for, or what came."""
+    if entry.reflection.feedback.status == FeedbackStatus.NOT_REQUESTED:
+        return f"{command} feedback {entry.id} --status requested"
+    return f'{command} feedback {entry.id} --text "..."'

@@ -10,11 +10,10 @@ from rich.text import Text
 
 from reflect.analysis.applications import Agenda
 from reflect.analysis.brief import Brief
-from reflect.analysis.feedback import Chase
 from reflect.models.entry import Entry
 from reflect.views.layout import Fitted, Unbroken, hanging
+from reflect.views.log import feedback_command
 from reflect.views.safe import neutral
-from reflect.vocab import FeedbackStatus
 
 
 def _item(text: str, hint: str = "") -> RenderableType:
@@ -50,14 +49,6 @@ def _brief_lines(brief: Brief | None, upcoming: Entry) -> list[RenderableType]:
     return lines
 
 
-def _chase_command(chase: Chase) -> str:
-    """The command that records the next step of a chase, runnable as printed (`reflect
-    feedback ID` alone asks what happened)."""
-    if chase.entry.reflection.feedback.status == FeedbackStatus.NOT_REQUESTED:
-        return f"reflect feedback {chase.entry.id} --status requested"
-    return f'reflect feedback {chase.entry.id} --text "..."'
-
-
 def today_view(todo: Agenda, brief: Brief | None = None) -> Group:
     parts: list[RenderableType] = [Text(f"Today, {todo.today.isoformat()}", style="bold")]
 
@@ -74,7 +65,7 @@ def today_view(todo: Agenda, brief: Brief | None = None) -> Group:
         _item(f"{a.company}, {a.role}: {a.status(todo.today)}", f"reflect outcome {a.latest.id} OUTCOME") for a in todo.waiting
     ])  # fmt: skip
     section("Feedback to chase", [
-        _item(f"{c.entry.reflection.company}, {c.entry.reflection.role} ({c.entry.reflection.outcome.value}): {c.reason}", _chase_command(c))
+        _item(f"{c.entry.reflection.company}, {c.entry.reflection.role} ({c.entry.reflection.outcome.value}): {c.reason}", feedback_command(c.entry))
         for c in todo.chases
     ])  # fmt: skip
     section("Plan areas to review", [_item(f"{theme}: review on {day.isoformat()}", "reflect plan") for theme, day in todo.reviews])
