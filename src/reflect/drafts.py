@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,3 +208,100 @@ def rotate(key: str, count: int) -> int:
     except OSError:
         pass
     return turn
+
+
+_STAMPED = re.compile(r"(?P<base>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?")
+
+
+@dataclass
+class Kept:
+    """One kept draft, whatever wrote it, as ``reflect drafts`` lists it."""
+
+    path: Path
+    #: ``log`` (a guided log), ``editor`` (``log --editor``), ``edit`` (an edit not saved) or
+    #: ``answer`` (a drill answer); ``other`` for a file someone else put there.
+    kind: str
+    updated: dt.datetime
+    #: Company, role and date where the draft names them, else the reflection it belongs to.
+    about: str
+    #: The command that carries it on, if one does.
+    resume: str
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def kept(journal: Journal) -> list[Kept]:
+    """Every draft of this journal, newest first: guided logs (also those in the state
+    directory), and what ``log --editor``, ``edit`` and ``drill`` kept when they could not save."""
+    paths = set(find(journal))
+    try:
+        paths |= {journal.drafts / n for n in os.listdir(journal.drafts) if n.endswith(".toml") and not n.startswith(".")}
+    except OSError:
+        pass
+    found = []
+    for path in paths:
+        try:
+            updated = dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+        except OSError:
+            continue
+        found.append(_describe(path, updated))
+    return sorted(found, key=lambda item: (item.updated, item.name), reverse=True)
+
+
+def _describe(path: Path, updated: dt.datetime) -> Kept:
+    stamped = _STAMPED.fullmatch(path.stem)
+    base = stamped.group("base") if stamped else ""
+    if path.stem.startswith(PREFIX):
+        try:
+            draft = load(path)
+        except ReflectError:
+            return Kept(path, "log", updated, "(cannot be read)", "")
+        facts = " \u00b7 ".join(str(draft.answers[k]) for k in ("company", "role", "date") if draft.answers.get(k))
+        return Kept(path, "log", updated, facts, f"reflect log --resume --draft {path.stem}")
+    if base == "new":
+        return Kept(path, "editor", updated, _facts_in(path), f"reflect log --from-file {path}")
+    if base.endswith("-answer"):
+        return Kept(path, "answer", updated, base.removesuffix("-answer"), "")
+    if base:
+        return Kept(path, "edit", updated, base, "")
+    return Kept(path, "other", updated, "", "")
+
+
+def _facts_in(path: Path) -> str:
+    """Company, role and date of a reflection written in the editor, as far as it reads."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "(not valid TOML yet)"
+    return " \u00b7 ".join(str(data[k]) for k in ("company", "role", "date") if isinstance(data.get(k), (str, dt.date)) and data.get(k))
+
+
+def choose(journal: Journal, names: list[str]) -> list[Kept]:
+    """The drafts called ``names`` (any unique start of a name, with or without ``.toml``)."""
+    drafts = kept(journal)
+    chosen: list[Kept] = []
+    for name in names:
+        stem = name.strip().removesuffix(".toml")
+        matches = [d for d in drafts if d.name == stem] or [d for d in drafts if stem and d.name.startswith(stem)]
+        if not matches:
+            listed = f"; drafts: {', '.join(d.name for d in drafts)}" if drafts else "; there are no drafts"
+            raise NotFound(f"no draft named {name!r}{listed}")
+        if len(matches) > 1:
+            raise UsageError(f"{name!r} matches {len(matches)} drafts: {', '.join(d.name for d in matches)}")
+        if matches[0] not in chosen:
+            chosen.append(matches[0])
+    return chosen
+
+
+def remove(drafts: list[Kept]) -> list[Path]:
+    """Remove drafts for good; returns those removed (one gone meanwhile is skipped)."""
+    removed = []
+    for draft in drafts:
+        try:
+            draft.path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(draft.path)
+    return removed

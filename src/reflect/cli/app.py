@@ -40,6 +40,7 @@ class ReflectGroup(LazyGroup):
         "applications": "reflect.cli.applications:applications",
         "today": "reflect.cli.today:today",
         "trash": "reflect.cli.trash:trash_app",
+        "drafts": "reflect.cli.drafts:drafts_app",
         "themes": "reflect.cli.themes:themes",
         "confirm": "reflect.cli.confirm:confirm",
         "dismiss": "reflect.cli.confirm:dismiss",

@@ -56,6 +56,14 @@ def trash_ids(ctx: Any, incomplete: str) -> list[str]:
         return []
 
 
+def draft_names(ctx: Any, incomplete: str) -> list[str]:
+    """Names of the drafts kept in the journal's drafts/ (for `reflect drafts discard`)."""
+    try:
+        return _stems(_data_dir(ctx) / "drafts", incomplete)
+    except Exception:
+        return []
+
+
 def theme_ids(incomplete: str) -> list[str]:
     """Theme ids from the shipped taxonomy (``data/themes.toml``), else the fourteen core ones."""
     try:

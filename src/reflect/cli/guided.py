@@ -500,8 +500,12 @@ def choose_draft(app, name: str | None) -> Draft:  # type: ignore[no-untyped-def
     found = drafts.find(journal)
     if not found:
         raise NotFound("no log draft to continue: drafts are kept when a guided `reflect log` is stopped or cannot save")
-    if len(found) == 1 or not app.stdin_is_terminal():
+    if len(found) == 1:
         return drafts.load(found[0])
+    if not app.stdin_is_terminal():  # saving one of several unseen would be a guess
+        from reflect.errors import UsageError
+
+        raise UsageError(f"{len(found)} log drafts to continue: choose one with --draft NAME ({', '.join(p.stem for p in found)}; see `reflect drafts`)")
     loaded = [drafts.load(path) for path in found]
     app.out.print("[bold]Drafts to continue[/bold], newest first")
     for number, draft in enumerate(loaded, 1):

@@ -40,6 +40,7 @@ TEXT = (
     '  applications  Show each application: its rounds (stage, date, outcome),...\n'
     '  today         What to do next, on one screen: the next interview (and...\n'
     '  trash         List the deleted reflections kept in the trash (`reflect...\n'
+    '  drafts        List the drafts kept when a log, an edit or a drill...\n'
     '  themes        Find the weaknesses that keep coming back, with proof...\n'
     '  confirm       Confirm that a reflection shows these themes: they count...\n'
     '  dismiss       Dismiss themes the engine found in a reflection: they no...\n'
