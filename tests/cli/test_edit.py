@@ -105,3 +105,32 @@ def test_an_edit_too_large_to_read_back_is_refused_and_kept_as_a_draft(log, refl
     (draft,) = (data_dir / "drafts").glob(f"{ident}-*.toml")
     assert draft.stat().st_size > 1_100_000
     assert reflect("check").exit_code == 0
+
+
+def test_an_unexpected_answer_to_reopen_is_asked_again_and_yes_fixes_the_edit(log, data_dir, tmp_path):
+    import os
+
+    import pexpect
+
+    ident = log("Acme", "Dev", "2026-01-10")
+    fixed = 'company = "Acme"\nrole = "Dev"\ndate = 2026-01-10\noutcome = "offer"\n'
+    script = tmp_path / "two_tries.py"  # first a broken file, then a valid one
+    script.write_text(
+        "import sys, pathlib\n"
+        f"seen = pathlib.Path({str(tmp_path / 'seen')!r})\n"
+        f"text = {fixed!r} if seen.exists() else 'role = \\n'\n"
+        "seen.touch()\n"
+        "pathlib.Path(sys.argv[1]).write_text(text)\n"
+    )
+    env = dict(os.environ, EDITOR=f"{sys.executable} {script}")
+    child = pexpect.spawn(sys.executable, ["-m", "reflect", "edit", ident], env=env, encoding="utf-8", timeout=30)
+    child.expect(r"Reopen the editor to fix it\? \[Y/n\]")
+    child.sendline("yse")
+    child.expect("Please answer y or n.")
+    child.expect(r"Reopen the editor to fix it\? \[Y/n\]")
+    child.sendline("y")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (data_dir / f"{ident}.toml").read_text() == fixed
+    assert not list((data_dir / "drafts").glob("*.toml"))

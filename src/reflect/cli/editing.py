@@ -94,8 +94,12 @@ def edit_until_valid(
 
 
 def _confirm(app: Application, question: str) -> bool:
-    try:
-        answer = app.err.input(f"{question} [Y/n] ").strip().lower()
-    except (EOFError, KeyboardInterrupt):
-        return False
-    return answer in {"", "y", "yes"}
+    """Yes or no; anything else is asked again, so that a typo never throws the edit away."""
+    while True:
+        try:
+            answer = app.err.input(f"{question} [Y/n] ").strip().lower()
+        except (EOFError, KeyboardInterrupt):
+            return False
+        if answer in {"", "y", "yes", "n", "no"}:
+            return answer in {"", "y", "yes"}
+        app.err.print("Please answer y or n.", markup=False)

@@ -432,7 +432,7 @@ def _mention_drafts(s: Session) -> None:
 
     found = find(s.keeper.journal)
     if found:
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        more = f" (and {len(found) - 1} more: {_esc(command_name())} drafts lists them)" if len(found) > 1 else ""
         s.console.print(f"[dim]An unsaved log is kept as a draft{more}: {_esc(command_name())} log --resume continues it.[/dim]")
 
 
