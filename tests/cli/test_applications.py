@@ -164,3 +164,14 @@ def test_a_round_marked_rejected_is_not_passed_even_with_a_later_round(log, refl
     rates = json.loads(reflect("stats", "--json").stdout)["applications"]["pass_rate_by_stage"]
     assert rates["recruiter-screen"] == {"rounds": 1, "passed": 1, "decided": 1, "rate": 1.0}
     assert rates["phone-screen"] == {"rounds": 1, "passed": 0, "decided": 1, "rate": 0.0}
+
+
+def test_a_round_id_too_long_for_a_narrow_terminal_goes_whole_on_its_own_line(reflect, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "50")
+    ident = "2026-11-20-initech-worldwide-senior-site-reliability-engineer"
+    assert reflect("log", "--company", "Initech Worldwide", "--role", "Senior Site Reliability Engineer", "--date", "2026-11-20").exit_code == 0
+    lines = reflect("applications").stdout.splitlines()
+    assert f"       {ident}" in lines
+    assert not any("\u2026" in line for line in lines)
+    monkeypatch.setenv("COLUMNS", "120")
+    assert any(line.endswith(f"pending  {ident}") for line in reflect("applications").stdout.splitlines())

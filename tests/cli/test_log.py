@@ -305,3 +305,12 @@ def test_the_words_log_reads_are_read_the_same_by_outcome_and_the_filters(reflec
     assert json.loads(reflect("list", "--stage", "on site", "--json").stdout) == []
     bad = reflect("list", "--outcome", "maybe")
     assert bad.exit_code == 2 and "'maybe' is not one of pending" in bad.stderr
+
+
+def test_the_saved_id_and_path_are_printed_whole_at_any_width(reflect, monkeypatch, data_dir):
+    monkeypatch.setenv("COLUMNS", "50")
+    result = reflect("log", "--company", "Initech Worldwide", "--role", "Senior Site Reliability Engineer", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "Saved 2026-11-20-initech-worldwide-senior-site-reliability-engineer" in lines
+    assert f"  {data_dir / '2026-11-20-initech-worldwide-senior-site-reliability-engineer.toml'}" in lines

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
 
 from reflect.analysis.applications import Application
-from reflect.views.layout import hanging, indented
+from reflect.views.layout import Fitted, Unbroken, hanging, indented
 from reflect.views.reflections import OUTCOME_STYLE
 from reflect.views.safe import neutral
 
@@ -22,13 +23,22 @@ def application_block(app: Application, today: dt.date) -> Group:
     status.append(f"  last contact {days} day{'s' if days != 1 else ''} ago" if days >= 0 else "", style="dim")
     lines = [head, indented(status, 2)]
     for number, entry in enumerate(app.rounds, 1):
-        r = entry.reflection
-        body = Text.assemble(
-            r.date.isoformat(), "  ", Text(str(r.stage or "round"), style="dim"), "  ",
-            Text(r.outcome.value, style=OUTCOME_STYLE.get(r.outcome.value, "")), "  ", Text(neutral(entry.id), style="cyan"),
-        )  # fmt: skip
-        lines.append(hanging(f"{number}. ", body, 4))
+        lines.append(Fitted(lambda width, number=number, entry=entry: _round_line(number, entry, width)))
     return Group(*lines)
+
+
+def _round_line(number: int, entry, width: int):  # type: ignore[no-untyped-def]
+    """Date, stage, outcome and id on one line; where the id does not fit, it goes whole
+    on the next line (an id is for copying, never cut)."""
+    r = entry.reflection
+    body = Text.assemble(
+        r.date.isoformat(), "  ", Text(str(r.stage or "round"), style="dim"), "  ",
+        Text(r.outcome.value, style=OUTCOME_STYLE.get(r.outcome.value, "")),
+    )  # fmt: skip
+    marker = f"{number}. "
+    if 4 + len(marker) + body.cell_len + 2 + cell_len(entry.id) <= width:
+        return hanging(marker, body + Text("  ") + Text(neutral(entry.id), style="cyan"), 4)
+    return Group(hanging(marker, body, 4), Unbroken(neutral(entry.id), style="cyan", indent=4 + len(marker)))
 
 
 def applications_view(apps: list[Application], today: dt.date, total: int) -> Group:

@@ -44,8 +44,9 @@ def summary(rows: list[tuple[int, str, str]], essentials: int, *, offer_deeper: 
 def saved(entry: Entry, mantras: list[str], turn: int = 0, command: str = "reflect") -> Group:
     """``Saved <id>``, and after a rejection or a silence a humane word, the user's mantras and one next step."""
     parts = [
-        Text(f"Saved {neutral(entry.id)}", style="bold green"),
-        Text(f"  {neutral(str(entry.path))}", style="dim"),
+        # The id and the path whole, never broken mid-word, so that they can be copied.
+        Text(f"Saved {neutral(entry.id)}", style="bold green", no_wrap=True, overflow="ignore"),
+        Text(f"  {neutral(str(entry.path))}", style="dim", no_wrap=True, overflow="ignore"),
     ]
     facts = _facts(entry.reflection)
     if facts:
