@@ -8,15 +8,15 @@ from typing import Annotated
 
 import typer
 
+from reflect.cli.options import group
+
 PASSPHRASE_VARIABLE = "REFLECT_BACKUP_PASSPHRASE"
 
-backup_app = typer.Typer(
+backup_app = group(
     no_args_is_help=True,
-    rich_markup_mode=None,
-    add_completion=False,
+    invoke_without_command=False,
     help="Full backups: reflections, trash, drafts, plan and drill progress, and the config, in one file.\n\n"
     "Example: reflect backup create ~/journal.backup --encrypt",
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 

@@ -6,14 +6,9 @@ from typing import Annotated
 
 import typer
 
-config_app = typer.Typer(
-    no_args_is_help=False,
-    invoke_without_command=True,
-    # Plain help, as the top-level group's; completion is installed from the top level only.
-    rich_markup_mode=None,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+from reflect.cli.options import group
+
+config_app = group()
 
 
 @config_app.callback(invoke_without_command=True)

@@ -7,15 +7,9 @@ from typing import Annotated
 import typer
 
 from reflect.cli import complete
-from reflect.cli.options import Json
+from reflect.cli.options import Json, group
 
-drafts_app = typer.Typer(
-    no_args_is_help=False,
-    invoke_without_command=True,
-    rich_markup_mode=None,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+drafts_app = group()
 
 #: What each kind of draft is, as the list says it.
 KINDS = {

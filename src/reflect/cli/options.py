@@ -48,6 +48,15 @@ stage_values = _values(Stage)
 format_values = _values(Format)
 outcome_values = _values(Outcome)
 
+def group(**settings: object) -> typer.Typer:
+    """A command group (``reflect plan``, ``config``, ``trash``...) that runs its callback when
+    called alone, with plain help as the top-level group's and ``-h``; completion is installed
+    from the top level only."""
+    defaults: dict = {"no_args_is_help": False, "invoke_without_command": True}
+    fixed = {"rich_markup_mode": None, "add_completion": False, "context_settings": {"help_option_names": ["-h", "--help"]}}
+    return typer.Typer(**(defaults | settings | fixed))
+
+
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 Company = Annotated[Optional[str], typer.Option("--company", "-c", metavar="TEXT", help="Only this company (part of the name, any case or accent).")]
 StageFilter = Annotated[

@@ -7,17 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli.options import Json
+from reflect.cli.options import Json, group
 
-plan_app = typer.Typer(
-    name="plan",
-    invoke_without_command=True,
-    no_args_is_help=False,
-    # Plain help, as the top-level group's; completion is installed from the top level only.
-    rich_markup_mode=None,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+plan_app = group(name="plan")
 
 ActionId = Annotated[str, typer.Argument(metavar="ACTION_ID", help="An action id from `reflect plan` (or any unique start of one).", show_default=False)]
 

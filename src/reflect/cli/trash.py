@@ -8,15 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from reflect.cli.options import Json
+from reflect.cli.options import Json, group
 
-trash_app = typer.Typer(
-    no_args_is_help=False,
-    invoke_without_command=True,
-    rich_markup_mode=None,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+trash_app = group()
 
 
 @trash_app.callback(invoke_without_command=True)
