@@ -111,10 +111,19 @@ def evaluate(path: Path, show_errors: bool = False, lexicon_only: bool = False, 
 
 
 def main(argv: list[str]) -> int:
-    show_errors = "--errors" in argv
-    paths = [Path(a) for a in argv if not a.startswith("--")] or [p for p in DEFAULTS if p.exists()]
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 2)[2], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", type=Path, metavar="JSONL", help="labelled examples (default: the project's examples and the shared dev set)")
+    parser.add_argument("--errors", action="store_true", help="print every example whose themes differ from its labels")
+    parser.add_argument("--lexicon-only", action="store_true", help="without the statistical model and the verifier")
+    parser.add_argument("--with-possible", action="store_true", help="count the themes the verifier was not sure of too")
+    args = parser.parse_args(argv)
+    paths = args.paths or [p for p in DEFAULTS if p.exists()]
     for path in paths:
-        evaluate(path, show_errors, "--lexicon-only" in argv, "--with-possible" in argv)
+        if not path.is_file():
+            parser.error(f"{path}: no such file")
+        evaluate(path, args.errors, args.lexicon_only, args.with_possible)
     return 0
 
 

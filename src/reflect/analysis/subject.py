@@ -35,7 +35,7 @@ REPORTING_STEMS = frozenset(
     """
     said say says told tell tells feedback verdict comment comments remark remarks note noted
     mention mentioned felt feel feels thought think thinks reason reasons concern concerns
-    impression impressions critique criticism response explained explain wrote write writes
+    impression impressions critique criticism response wrote write writes
     according
     """.split()
 )
