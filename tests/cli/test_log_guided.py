@@ -315,3 +315,77 @@ def test_when_no_draft_can_be_kept_anywhere_the_answers_are_shown_to_copy(tmp_pa
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
+
+
+def test_next_in_a_terminal_asks_with_the_earlier_round_as_defaults(data_dir, tmp_path, reflect):
+    first = reflect("log", "--company", "Orbit Payments", "--role", "Platform Engineer", "--date", "2026-11-20",
+                    "--stage", "phone-screen", "--outcome", "advanced", "--format", "video", "--tag", "fintech")
+    assert first.exit_code == 0, first.output
+    child = _spawn(tmp_path, "--next", "2026-11-20-orbit", data_dir=data_dir)
+    child.expect(r"Company \[Orbit Payments\]: $")
+    child.sendline("")
+    child.expect(r"Role \[Platform Engineer\]: $")
+    child.sendline("")
+    child.expect(r"Date")
+    child.sendline("2026-11-27")
+    child.expect(r"Stage.*\[technical\]: $")
+    child.sendline("onsite")
+    _enter_throughout(child)
+    assert child.exitstatus == 0
+    saved = {s["date"].isoformat(): s for s in _saved(data_dir)}["2026-11-27"]
+    assert (saved["company"], saved["role"], saved["stage"], saved["format"], saved["tags"]) == (
+        "Orbit Payments", "Platform Engineer", "onsite", "video", ["fintech"])
+    rounds = reflect("applications", "--json").stdout
+    assert rounds.count("Orbit Payments") == 1  # one application, two rounds
+
+
+def test_a_line_kept_from_one_stop_survives_a_second_stop_before_it_is_entered(data_dir, tmp_path):
+    child = _spawn(tmp_path)
+    for text in ["Acme", "Dev", "", "", ""]:
+        child.expect(PROMPT)
+        child.sendline(text)
+    child.expect("What went wrong")
+    child.send("My hands were shaking the whole time")
+    time.sleep(0.3)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    again = _spawn(tmp_path, "--resume")
+    _waiting_at(again, r"What went wrong.*\[My hands were shaking")
+    again.sendintr()  # stopped again, the kept line offered but not yet entered
+    again.expect("Nothing is lost")
+    again.expect(pexpect.EOF)
+    (draft,) = (data_dir / "drafts").glob("log-*.toml")
+    assert "My hands were shaking the whole time" in draft.read_text()
+    resumed = _spawn(tmp_path, "--resume")
+    _enter_throughout(resumed)
+    (saved,) = _saved(data_dir)
+    assert saved["went_wrong"] == ["My hands were shaking the whole time"]
+
+
+def test_a_question_stopped_before_its_follow_ups_gets_them_on_resume(data_dir, tmp_path):
+    child = _spawn(tmp_path)
+    for text in ["Acme", "Dev", "", "", "", "", "", "d"]:
+        child.expect(PROMPT)
+        child.sendline(text)
+    child.expect("More detail")
+    while True:  # Enter through the sections before the questions
+        child.expect([r"A question you were asked", PROMPT])
+        if "A question you were asked" in child.after:
+            break
+        child.sendline("")
+    child.expect(r": $")
+    child.sendline("coding: reverse a linked list in place")
+    _waiting_at(child, "Did it stump you")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    resumed = _spawn(tmp_path, "--resume")
+    resumed.expect("about: reverse a linked list in place")
+    _waiting_at(resumed, "Did it stump you")
+    resumed.sendline("y")
+    resumed.expect("How well did you answer")
+    resumed.sendline("2")
+    _enter_throughout(resumed)
+    assert resumed.exitstatus == 0
+    (saved,) = _saved(data_dir)
+    (question,) = saved["questions"]
+    assert (question["text"], question["stumped"], question["answer_rating"]) == ("reverse a linked list in place", True, 2)

@@ -5,7 +5,8 @@ the default and writes into ``session.answers``. Before every question the answe
 are kept as a draft (drafts.py), so Ctrl-C, Ctrl-D, a crash or a failed save never
 lose a word; ``reflect log --resume`` continues where the user stopped.
 
-``<`` goes back one question; the summary before saving changes any answer by its
+``<`` goes back one question (in a section of several, to its first, the answers
+given as defaults); the summary before saving changes any answer by its
 number. To add a step, write ``def _step(s: Session) -> None`` and list it in
 ESSENTIALS or DEEPER with a label and what the summary shows for it.
 """
@@ -178,6 +179,10 @@ def _gaps(s: Session) -> None:
 
 def _questions(s: Session) -> None:
     questions = s.answers.setdefault("questions", [])
+    for question in questions:
+        if "stumped" not in question:  # stopped before its follow-ups (a resumed draft): ask them now
+            s.console.print(f"  [dim]about: {_esc(question['text'])}[/dim]")
+            _follow_ups(s, question)
     hint = "kind: text works too; - clears; Enter when done"
     for text in _more(s, questions, lambda question: question["text"], "A question you were asked", hint):
         try:
@@ -188,9 +193,13 @@ def _questions(s: Session) -> None:
         question: dict[str, Any] = {"text": text, "kind": kind or s.ask.choice(
             "  Kind", QUESTION_KINDS, default="other", read=lambda a: read_choice(a, QUESTION_KINDS, KIND_WORDS))}
         questions.append(question)
-        question["stumped"] = s.ask.yes("  Did it stump you")
-        question["answer_rating"] = s.ask.rating("  How well did you answer")
-        question["better_answer"] = s.ask.text("  A better answer you would give now", hint="Enter to skip")
+        _follow_ups(s, question)
+
+
+def _follow_ups(s: Session, question: dict[str, Any]) -> None:
+    question["stumped"] = s.ask.yes("  Did it stump you")
+    question["answer_rating"] = s.ask.rating("  How well did you answer", default=question.get("answer_rating"))
+    question["better_answer"] = s.ask.text("  A better answer you would give now", default=question.get("better_answer"), hint="Enter to skip")
 
 
 def _feedback(s: Session) -> None:
@@ -385,14 +394,15 @@ def reflection_data(s: Session) -> dict[str, Any]:
     return data
 
 
-def start(app, given: dict[str, Any], draft: Draft | None = None) -> Session:  # type: ignore[no-untyped-def]
-    """Ask for everything the flags did not give (continuing ``draft`` if given); returns the session
+def start(app, given: dict[str, Any], draft: Draft | None = None, known: dict[str, Any] | None = None) -> Session:  # type: ignore[no-untyped-def]
+    """Ask for everything the flags did not give (continuing ``draft`` if given; ``known``: answers
+    to offer as defaults, such as the earlier round's company for ``--next``); returns the session
     once the user pressed Enter on the summary. Stopping keeps a draft and exits."""
     from reflect.drafts import DraftKeeper
 
     settings = app.config
     defaults = {key: value.value for key, value in (("stage", settings.default_stage), ("format", settings.default_format)) if value}
-    answers = {**(draft.answers if draft else {}), **given}
+    answers = {**(known or {}), **(draft.answers if draft else {}), **given}
     s = Session(app.out, DraftKeeper(app.journal, draft.path if draft else None), answers, set(given), defaults)
     _intro(s, draft)
     if draft is not None and draft.typed:

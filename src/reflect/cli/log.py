@@ -60,7 +60,7 @@ def log(
     draft: Annotated[Optional[str], typer.Option("--draft", metavar="NAME", help="With --resume: the draft to continue (see the list --resume shows).")] = None,
     editor: Annotated[bool, typer.Option("--editor", "-e", help="Write the reflection in $EDITOR from a template.")] = False,
     from_file: Annotated[Optional[Path], typer.Option("--from-file", "-f", metavar="FILE", help="Take a TOML or JSON reflection from a file ('-' for stdin).")] = None,
-    next_of: Annotated[Optional[str], typer.Option("--next", metavar="ID", help="The next round of ID's application: its company, role, format and tags, and the stage after.", show_default=False)] = None,
+    next_of: Annotated[Optional[str], typer.Option("--next", metavar="ID", help="The next round of ID's application: its company, role, format and tags, and the stage after (in a terminal, offered as answers to keep).", show_default=False)] = None,
     json_output: Json = False,
 ) -> None:
     """Record an interview: guided questions in a terminal, or flags for scripts.
@@ -77,13 +77,14 @@ def log(
     skip = {"ctx", "editor", "from_file", "json_output", "ask", "resume", "draft", "next_of"}
     flags = {k: v for k, v in locals().items() if k not in skip}
     app = ctx.obj
+    own = flags
     if next_of is not None:
         flags = _prefill(app, next_of, flags)
     if from_file is not None or editor:
         entry = app.journal.add(_from_file(from_file, flags) if from_file is not None else _from_editor(app, flags))
         asked = False
     else:
-        entry, asked = _guided_or_flags(app, flags, ask=ask, resume=resume or draft is not None, draft=draft)
+        entry, asked = _guided_or_flags(app, flags, own, ask=ask, resume=resume or draft is not None, draft=draft)
     _show_saved(app, entry, json_output)
     if asked and not json_output:  # the guided log ends with the themes found, settled on the spot
         from reflect.cli.suggest import offer_suggestions
@@ -91,19 +92,20 @@ def log(
         offer_suggestions(app, entry)
 
 
-def _guided_or_flags(app, flags: dict[str, Any], *, ask: bool, resume: bool, draft: str | None):  # type: ignore[no-untyped-def]
-    """Ask in a terminal when the flags lack company or role (or with --ask / --resume); then save."""
+def _guided_or_flags(app, flags: dict[str, Any], own: dict[str, Any], *, ask: bool, resume: bool, draft: str | None):  # type: ignore[no-untyped-def]
+    """Ask in a terminal when the user's own flags (``own``: without what --next filled in)
+    lack company or role (or with --ask / --resume); then save."""
     from reflect.cli import guided
     from reflect.compose import REQUIRED, from_flags, missing_required
     from reflect.drafts import DraftKeeper
 
-    data = from_flags(flags)
+    data, given = from_flags(flags), from_flags(own)
     if flags.get("_application"):
         data["application"] = flags["_application"]
     kept = guided.choose_draft(app, draft) if resume else None
-    asked = app.stdin_is_terminal() and (ask or kept is not None or missing_required({"date": 0, **data}))
-    if asked:
-        session = guided.start(app, data, kept)
+    asked = app.stdin_is_terminal() and (ask or kept is not None or missing_required({"date": 0, **given}))
+    if asked:  # what --next filled in is offered as answers, each asked with it as the default
+        session = guided.start(app, given, kept, known={k: v for k, v in data.items() if k not in given})
         data, keeper = guided.reflection_data(session), session.keeper
     else:
         if kept is not None and kept.typed:

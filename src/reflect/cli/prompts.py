@@ -117,11 +117,17 @@ class Asker:
 
         With a default, ``-`` clears an optional answer.
         """
-        default = self.offer.pop(label, None) or default
+        offered = self.offer.pop(label, None)
+        default = offered or default
         shown = f"{hint} [{_short(default)}]" if default else hint
         again = False
         while True:
-            answer = self._raw(label, shown.strip(), again)
+            try:
+                answer = self._raw(label, shown.strip(), again)
+            except Stopped as stop:  # stopped again before entering what the last stop kept: keep it still
+                if offered and not stop.typed:
+                    stop.typed = offered
+                raise
             again = True
             if answer == CLEAR and default and not required:
                 return None
