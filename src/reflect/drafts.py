@@ -265,7 +265,7 @@ def _describe(path: Path, updated: dt.datetime) -> Kept:
     if base.endswith("-answer"):
         return Kept(path, "answer", updated, base.removesuffix("-answer"), "")
     if base:
-        return Kept(path, "edit", updated, base, "")
+        return Kept(path, "edit", updated, base, f"reflect edit {base} --draft {path.stem}")
     return Kept(path, "other", updated, "", "")
 
 
@@ -293,6 +293,18 @@ def choose(journal: Journal, names: list[str]) -> list[Kept]:
         if matches[0] not in chosen:
             chosen.append(matches[0])
     return chosen
+
+
+def edit_of(journal: Journal, name: str, ident: str) -> Kept:
+    """The kept draft ``name``, checked to be an unsaved edit of the reflection ``ident``."""
+    (draft,) = choose(journal, [name])
+    if draft.kind != "edit" or draft.about != ident:
+        what = f"an edit of {draft.about}" if draft.kind == "edit" else KINDS_SAID.get(draft.kind, "not an edit")
+        raise UsageError(f"draft {draft.name} is {what}, not an edit of {ident}")
+    return draft
+
+
+KINDS_SAID = {"log": "a guided log (continue it with `reflect log --resume`)", "editor": "a reflection written with `log --editor`", "answer": "a drill answer"}
 
 
 def remove(drafts: list[Kept]) -> list[Path]:

@@ -79,7 +79,7 @@ def test_an_edit_that_could_not_be_saved_is_listed_with_its_reflection_and_file(
     assert result.exit_code == 0
     first, second = result.stdout.splitlines()
     assert first.startswith(kept.stem) and "edit of 2026-11-20-acme-dev, not saved" in first
-    assert second.strip() == str(kept)
+    assert second.strip() == f"continue: reflect edit 2026-11-20-acme-dev --draft {kept.stem}"
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
 
 

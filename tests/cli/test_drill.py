@@ -193,3 +193,21 @@ def test_replacing_a_better_answer_keeps_the_old_file_in_drafts(reflect, log, da
     assert 'better_answer = "New answer"' in path.read_text()
     (draft,) = (data_dir / "drafts").iterdir()
     assert draft.read_text() == before
+
+
+def test_an_answer_typed_then_stopped_before_its_rating_is_kept_as_a_draft(reflect, stumped, data_dir):
+    child = _spawn(data_dir)
+    child.expect(r"Question 1 of 3")
+    child.expect("Your answer")
+    child.sendline("Start from the read path, then shard by key")
+    child.expect("How well did you answer")
+    child.expect(r": $")
+    time.sleep(0.3)  # a Ctrl-C in the instant before readline waits can sit unread (an interpreter race)
+    child.sendintr()
+    child.expect("kept in")
+    child.expect(pexpect.EOF)
+    child.close()
+    (draft,) = (data_dir / "drafts").glob("*-answer-*.toml")
+    assert draft.read_text() == "Start from the read path, then shard by key\n"
+    (row,) = json.loads(reflect("drafts", "--json").stdout)
+    assert row["kind"] == "answer" and row["path"] == str(draft)

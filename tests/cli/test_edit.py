@@ -134,3 +134,42 @@ def test_an_unexpected_answer_to_reopen_is_asked_again_and_yes_fixes_the_edit(lo
     assert child.exitstatus == 0
     assert (data_dir / f"{ident}.toml").read_text() == fixed
     assert not list((data_dir / "drafts").glob("*.toml"))
+
+
+def test_an_edit_kept_as_a_draft_is_taken_up_again_with_draft_and_saved(log, reflect, editor, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10")
+    editor('company = "Acme"\nrole = \n')  # invalid: given up, kept as a draft
+    assert reflect("edit", ident).exit_code == 1
+    (kept,) = (data_dir / "drafts").glob("*.toml")
+    listed = reflect("drafts").stdout
+    assert f"continue: reflect edit {ident} --draft {kept.stem}" in listed
+    fixed = 'company = "Acme"\nrole = "Dev"\ndate = 2026-01-10\noutcome = "rejected"\n'
+    editor(fixed)
+    result = reflect("edit", ident, "--draft", kept.stem)
+    assert result.exit_code == 0, result.output
+    assert (data_dir / f"{ident}.toml").read_text() == fixed
+    assert not kept.exists()
+
+
+def test_a_draft_of_another_reflection_is_refused_in_one_line(log, reflect, editor, data_dir):
+    acme, globex = log("Acme", "Dev", "2026-01-10"), log("Globex", "Dev", "2026-01-11")
+    editor('company = "Acme"\nrole = \n')
+    assert reflect("edit", acme).exit_code == 1
+    (kept,) = (data_dir / "drafts").glob("*.toml")
+    result = reflect("edit", globex, "--draft", kept.stem)
+    assert result.exit_code == 2
+    assert f"draft {kept.stem} is an edit of {acme}, not an edit of {globex}" in result.stderr
+    assert kept.exists()
+
+
+def test_closing_the_editor_on_a_broken_file_unchanged_says_it_is_still_broken(reflect, data_dir, monkeypatch, tmp_path):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    broken = data_dir / "2026-01-10-acme-dev.toml"
+    broken.write_text('company = "Acme"\nrole = \n')
+    script = tmp_path / "leave_it.py"
+    script.write_text("pass\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    result = reflect("edit", "2026-01-10-acme")
+    assert result.exit_code == 1
+    assert "2026-01-10-acme-dev.toml" in result.stderr and "No changes" not in result.stderr
+    assert broken.read_text() == 'company = "Acme"\nrole = \n'

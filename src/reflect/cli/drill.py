@@ -73,12 +73,14 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
     cards = [item.card for item in schedule.due[:count]]
     rated = []
     stopped = False
+    unsaved: tuple[Card, str] | None = None  # an answer typed, not yet saved nor declined
     console.print("Answer aloud or type, then rate yourself. Ctrl-C stops; ratings given are kept.", style="dim")
     try:
         for number, card in enumerate(cards, 1):
             console.print()
             console.print(view.question(card, number, len(cards)))
             typed = _answer(ask, console, card)
+            unsaved = (card, typed) if typed else None
             if card.better_answer:
                 console.print(view.better_answer(card))
             rating = ask.ask("How well did you answer", _rating, hint="1-5", required=True)
@@ -87,8 +89,14 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
             console.print(view.scheduled(state, schedule.today))
             if typed and ask.yes(_save_label(card)):
                 _save_better_answer(app, card, typed)
-    except Cancelled:
+            unsaved = None
+    except Cancelled as stop:
         stopped = True
+        line = getattr(stop, "typed", "")  # typed on the answer's line, not yet entered
+        unsaved = unsaved or ((card, line) if line and getattr(stop, "label", "") == "Your answer" else None)
+    if unsaved:
+        draft = journal.save_draft(f"{unsaved[0].sources[0].id}-answer", unsaved[1] + "\n")
+        app.note(f"What you typed is kept in {draft} (`reflect drafts` lists it)")
     console.print()
     console.print(view.summary(rated, schedule.today, stopped))
 
