@@ -245,3 +245,10 @@ def test_the_outcome_tiles_add_up_to_the_interviews(log, reflect):
     assert tiles["interviews"] == 3 and tiles["ghosted"] == 1
     assert sum(n for name, n in tiles.items() if name != "interviews") == 3
     assert "withdrew" not in tiles  # none: no empty tile for it
+
+
+def test_dash_o_with_a_file_name_says_that_o_is_the_outcome_and_names_dash_capital_o(reflect, tmp_path):
+    result = reflect("report", "-o", str(tmp_path / "report.html"))
+    assert result.exit_code == 2
+    assert "-o is --outcome; a file to write to is -O FILE" in result.stderr
+    assert not (tmp_path / "report.html").exists()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,7 @@ MAX_QUESTIONS = 5
 LOW_PREP = 2
 RECENT_PREP = 5
 MAX_CHECKLIST = 5
+MIN_GOOD_PREP = 3  # interviews that went well, with hours, before their preparation is a guide
 
 ACTIVE = "active"
 NEW = "new"
@@ -442,7 +444,7 @@ def checklist(entries: Sequence[Entry]) -> list[str]:
             if gap.kind != GapKind.PREPARATION or not detail or detail.casefold() in seen:
                 continue
             seen.add(detail.casefold())
-            items.append(f"Cover what was missing at {r.company} ({r.date.isoformat()}): {detail}")
+            items.append(f"{detail} (missing in your preparation for {r.company}, {r.date.isoformat()})")
     items = items[: MAX_CHECKLIST - 1]
     rated = [e.reflection for e in ordered if e.reflection.ratings.preparation is not None][:RECENT_PREP]
     low = [r for r in rated if r.ratings.preparation <= LOW_PREP]
@@ -451,13 +453,13 @@ def checklist(entries: Sequence[Entry]) -> list[str]:
             f"Block preparation time in your calendar: you rated your preparation {LOW_PREP}/5 or lower "
             f"in {len(low)} of your last {len(rated)} rated interviews"
         )
-        good = [
+        good = sorted(
             r.prep.hours
             for r in (e.reflection for e in ordered)
             if r.outcome in (Outcome.OFFER, Outcome.ADVANCED) and r.prep.hours is not None
-        ]
-        if good:
-            line += f"; interviews that went well had about {sum(good) / len(good):.1f} hours"
+        )
+        if len(good) >= MIN_GOOD_PREP:  # fewer would be one interview's habit, not a pattern
+            line += f"; interviews that went well had about {statistics.median(good):.1f} hours (the middle of {len(good)})"
         items.insert(0, line + ".")
     return items
 

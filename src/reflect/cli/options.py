@@ -33,6 +33,9 @@ def _read(reader: str, kind):  # type: ignore[no-untyped-def]
         try:
             return kind(getattr(compose, reader)(value))
         except ValueError as error:
+            looks_like_a_file = "/" in value or value.rsplit(".", 1)[-1].lower() in {"html", "htm", "md", "csv", "json", "toml", "txt"}
+            if kind is Outcome and looks_like_a_file:  # `-o FILE`, as many tools spell an output file
+                raise typer.BadParameter(f"{error} (-o is --outcome; a file to write to is -O FILE)") from None
             raise typer.BadParameter(str(error)) from None
 
     return parse
@@ -47,6 +50,7 @@ read_outcome = _read("read_outcome", Outcome)
 stage_values = _values(Stage)
 format_values = _values(Format)
 outcome_values = _values(Outcome)
+
 
 def group(**settings: object) -> typer.Typer:
     """A command group (``reflect plan``, ``config``, ``trash``...) that runs its callback when
