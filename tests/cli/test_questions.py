@@ -63,3 +63,13 @@ def test_user_text_cannot_drive_the_terminal(log, reflect):
     log("Acme", "Dev", "2026-01-10", "--stumped", "Evil \x1b[31mred")
     result = reflect("questions")
     assert "\x1b" not in result.stdout and "\\x1b" in result.stdout
+
+
+def test_a_narrow_terminal_gets_one_block_per_question_with_no_word_broken(reflect, log, monkeypatch):
+    log("Pied", "SRE", "2026-11-20", "--stumped", "coding:Explain idempotency requirements for a marketplace payments API")
+    monkeypatch.setenv("COLUMNS", "50")
+    out = reflect("questions").stdout
+    for word in ("idempotency", "requirements", "marketplace"):
+        assert word in out
+    assert "  coding \u00b7 asked 1" in out.splitlines()
+    assert all(len(line) <= 50 for line in out.splitlines())
