@@ -79,3 +79,11 @@ def test_bad_file_is_skipped_with_a_warning_naming_it(log, reflect, data_dir):
     assert result.exit_code == 0
     assert [r["id"] for r in json.loads(result.stdout)] == ["2026-01-10-acme-dev"]
     assert "broken.toml" in result.stderr
+
+
+def test_show_prints_the_id_and_path_whole_in_a_narrow_terminal(reflect, data_dir, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "50")
+    assert reflect("log", "--company", "Kestrel Games", "--role", "Backend Engineer", "--date", "2026-10-03").exit_code == 0
+    lines = reflect("show", "2026-10-03-kestrel").stdout.splitlines()
+    assert "  2026-10-03-kestrel-games-backend-engineer" in lines
+    assert f"  {data_dir / '2026-10-03-kestrel-games-backend-engineer.toml'}" in lines

@@ -37,7 +37,9 @@ def at(monkeypatch, reflect, columns: int, *args: str) -> str:
     monkeypatch.setenv("COLUMNS", str(columns))
     result = reflect(*args)
     assert result.exit_code == 0, result.output
-    assert all(len(line) <= columns for line in result.stdout.splitlines()), "output wider than the terminal"
+    # Only a file's path may be wider: it is printed whole, to be copied (the terminal wraps it).
+    wide = [line for line in result.stdout.splitlines() if len(line) > columns and not line.strip().endswith(".toml")]
+    assert not wide, f"output wider than the terminal: {wide}"
     return result.stdout
 
 

@@ -17,6 +17,7 @@ def show(ctx: typer.Context, reflection_id: ReflectionId, json_output: Json = Fa
     if json_output:
         app.print_json({"id": entry.id, "path": str(entry.path), **entry.reflection.to_json_data()})
         return
+    from reflect.cli.listing import show as show_all
     from reflect.views.reflections import reflection_detail
 
-    app.out.print(reflection_detail(entry))
+    show_all(app, reflection_detail(entry))

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from reflect.models.entry import Entry
 from reflect.models import Feedback, Reflection
-from reflect.views.layout import GAP, Column, FitTable, Fitted, hanging, indented
+from reflect.views.layout import GAP, Column, FitTable, Fitted, Unbroken, hanging, indented
 from reflect.views.safe import neutral
 from reflect.vocab import FeedbackStatus
 
@@ -132,8 +132,8 @@ def reflection_detail(entry: Entry) -> Group:
         facts.append(Text(f"application {neutral(r.application)}", "dim"))
     shown = [fact if isinstance(fact, Text) else Text(str(fact)) for fact in facts if fact]
     parts.append(indented(Text("  \u00b7  ", style="dim").join(shown), 2))
-    parts.append(indented(_t(entry.id, "cyan"), 2))
-    parts.append(indented(_t(str(entry.path), "dim"), 2))
+    parts.append(Unbroken(neutral(entry.id), "cyan", indent=2))  # whole, to be copied, at any width
+    parts.append(Unbroken(neutral(str(entry.path)), "dim", indent=2))
 
     def field(label: str, value: object) -> None:
         if value in (None, "", []):
