@@ -135,3 +135,18 @@ def test_keys_typed_ahead_are_used_in_order_and_arrow_keys_ignored(log, data_dir
     child.expect(pexpect.EOF)
     assert _themes(data_dir, second) == {"confirmed": ["conciseness"], "dismissed": ["nerves-confidence"]}
     assert _themes(data_dir, first) == {}
+
+
+def test_in_a_narrow_terminal_wrapped_lines_start_under_their_first_word(reflect, log):
+    long_note = "I rambled on and on about the migration to the new billing platform and never got to the result at all."
+    log("Initech Worldwide", "Senior Site Reliability Engineer", "2026-01-10", "--went-wrong", long_note)
+    env = dict(os.environ, NO_COLOR="1", COLUMNS="60", TERM="dumb", PYTHONUNBUFFERED="1")
+    child = pexpect.spawn(sys.executable, ["-m", "reflect", "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 60))
+    child.expect(r"\[c\]onfirm")
+    shown = child.before
+    child.send("q")
+    child.expect(pexpect.EOF)
+    lines = [line.rstrip() for line in shown.replace("\r", "").splitlines() if line.strip()]
+    assert lines[0].startswith("[1/1] 2026-01-10-initech-worldwide")
+    assert all(line.startswith(" ") for line in lines[1:]), lines  # nothing wraps back to the margin
+    assert all(len(line) <= 60 for line in lines), lines

@@ -31,13 +31,14 @@ def suggestion(number: int, total: int, ident: str, theme: str, label: str, hits
     from rich.console import Group
     from rich.text import Text
 
-    parts: list[RenderableType] = [
-        Text.assemble(Text(f"\n[{number}/{total}] ", style="dim"), Text(neutral(ident), style="cyan"), "  ",
-                      Text(neutral(label), style="bold"), Text(f" ({theme})", style="dim"))
-    ]
+    from reflect.views.layout import hanging
+
+    # Wrapped lines start under their first word, never back at the margin.
+    head = Text.assemble(Text(neutral(ident), style="cyan"), "  ", Text(neutral(label), style="bold"), Text(f" ({theme})", style="dim"))
+    parts: list[RenderableType] = [Text(""), hanging(Text(f"[{number}/{total}] ", style="dim"), head)]
     for hit in hits[:3]:
-        parts.append(Text(f"   “{neutral(hit[2])}”", style="italic"))
-        parts.append(Text(f"     {why(hit[4], hit[3], hit[2], said)}", style="dim"))
+        parts.append(hanging("“", Text(f"{neutral(hit[2])}”", style="italic"), 3))
+        parts.append(hanging("", Text(why(hit[4], hit[3], hit[2], said), style="dim"), 5))
     return Group(*parts)
 
 
