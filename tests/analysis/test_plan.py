@@ -164,3 +164,13 @@ def test_review_date_moves_on_every_two_weeks():
     assert review_date(planned, planned) == dt.date(2026, 11, 15)
     assert review_date(planned, dt.date(2026, 11, 15)) == dt.date(2026, 11, 15)
     assert review_date(planned, dt.date(2026, 11, 16)) == dt.date(2026, 11, 29)
+
+
+def test_an_area_planned_today_is_active_once_one_of_its_actions_is_begun(six):
+    inputs = [theme("conciseness", [six[0], six[2], six[3], six[5]])]
+    state = PlanState()
+    first = build_plan(six, inputs, state, today=TODAY).focus[0]
+    assert first.status == NEW
+    mark(state, first.actions[0].id, ActionStatus.DONE, TODAY)
+    again = build_plan(six, inputs, state, today=TODAY).focus[0]
+    assert again.status != NEW

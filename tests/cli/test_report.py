@@ -121,7 +121,7 @@ def test_each_section_says_in_words_what_it_shows(reflect, tmp_path):
     assert "had preparation" in said["prep"]
     assert "your mood typically came back to usual within" in said["mood"]
     assert "questions stumped you" in said["questions"] or "question stumped you" in said["questions"]
-    assert "still owe you feedback" in said["feedback"]
+    assert "Feedback is still to come for" in said["feedback"]
 
 
 def test_redact_leaves_out_interviewer_names_and_feedback_sources(reflect, tmp_path):

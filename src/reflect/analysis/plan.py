@@ -424,7 +424,8 @@ def _status(
     recent = after[-IMPROVING_AFTER:]
     if len(recent) == IMPROVING_AFTER and not any(e.id in seen_in for e in recent):
         return IMPROVING, f"not seen in your last {IMPROVING_AFTER} interviews since it was planned"
-    if focus_state.planned_on == today:
+    begun = any(a.status in (ActionStatus.DONE, ActionStatus.DOING) for a in actions)
+    if focus_state.planned_on == today and not begun:
         return NEW, "added to the plan today"
     return ACTIVE, ""
 

@@ -60,7 +60,7 @@ def _row(draft) -> dict[str, str]:  # type: ignore[no-untyped-def]
 @drafts_app.command("discard")
 def discard(
     ctx: typer.Context,
-    names: Annotated[list[str], typer.Argument(metavar="NAME...", help="Drafts to remove (a unique start of the name is enough).", show_default=False, autocompletion=complete.draft_names)],
+    names: Annotated[list[str], typer.Argument(metavar="NAME", help="Drafts to remove (a unique start of the name is enough).", show_default=False, autocompletion=complete.draft_names)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed when stdin is not a terminal).")] = False,
 ) -> None:
     """Remove drafts for good (asks first): what they hold is not saved anywhere else.

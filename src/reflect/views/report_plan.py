@@ -109,7 +109,7 @@ def chases_section(chases: Sequence[Any], out: Out) -> Section:
     oldest = max(chases, key=lambda c: c.days)
     r = oldest.entry.reflection
     reading = (
-        f"{plural(len(chases), 'interview')} still owe you feedback; the oldest is {out(r.company)} "
+        f"Feedback is still to come for {plural(len(chases), 'interview')}; the oldest is {out(r.company)} "
         f"on {out(r.date.isoformat())} ({plural(oldest.days, 'day')} ago)."
     )
     head = "<tr><th>date</th><th>company</th><th>role</th><th>why</th>" + ("" if out.redacted else "<th>ask</th>") + "</tr>"
