@@ -49,3 +49,17 @@ def test_empty_journal_says_so():
 def test_sparkline_height_follows_counts():
     line = sparkline([0, 1, 4]).plain
     assert line[0] == " " and line[2] == "█" and line[1] < line[2]
+
+
+def test_a_long_note_is_quoted_around_the_words_that_made_it_evidence():
+    long_note = (
+        "The recruiter call started late, then the hiring manager walked me through the team's roadmap for ages, "
+        "and when asked about my last project I rambled through every detail of the migration without a point."
+    )
+    many = [
+        Entry(f"id{n}", Path(f"id{n}.toml"), Reflection(company=f"C{n}", role="Dev", date=dt.date(2024, 1 + n, 3), went_wrong=[long_note]))
+        for n in range(3)
+    ]
+    text = render(themes_table(analyse(many, get_taxonomy())))
+    assert "rambled" in text
+    assert "…" in text  # cut, and said so

@@ -6,6 +6,7 @@ User text (quotes, triggers, labels of custom themes) is always wrapped in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
@@ -54,9 +55,24 @@ def quote(best: Evidence | None, width: int = 110) -> Text:
     """A theme's quote (see :func:`~reflect.analysis.themes.distinct_quotes`), cut to ``width``."""
     if best is None:
         return Text("")
-    said = neutral(best.text)
-    said = said if len(said) <= width else said[: width - 1] + "…"
+    said = _around(neutral(best.text), best.trigger, width)
     return Text.assemble(Text(f"“{said}”", style="italic"), Text(f"  {neutral(best.id)}", style="dim"))
+
+
+def _around(text: str, trigger: str, width: int) -> str:
+    """``text`` cut to ``width``, keeping the words that made it evidence: a long note is
+    shown from a little before the first word of its trigger ("rambl*" finds "rambled")."""
+    if len(text) <= width:
+        return text
+    lowered = text.lower()
+    # The trigger's longer words, by their first five letters (enough to survive stemming).
+    starts = [lowered.find(word[:5]) for word in re.findall(r"[a-z]{4,}", trigger.lower())]
+    at = min((i for i in starts if i >= 0), default=0)
+    if at + 20 <= width - 1:  # the words are near the start: cut the end only
+        return text[: width - 1] + "…"
+    begin = text.rfind(" ", 0, max(0, at - width // 3)) + 1
+    piece = text[begin : begin + width - 2]
+    return "…" + piece + ("…" if begin + width - 2 < len(text) else "")
 
 
 def _quoted(said: Text, indent: int) -> RenderableType:
