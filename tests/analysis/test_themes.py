@@ -77,10 +77,27 @@ def test_weaknesses_are_found_in_their_usual_wordings(text, expected):
         "My answers were clear and specific",
         "I explained my approach clearly",
         "I skipped the warm-up exercise",  # not a lack of warmth
+        "I was worried I'd blank on SQL but I didn't",  # a worry that did not come true
+        "I feared I would ramble, but that never happened",
+        "Solved the coding problem in twenty minutes with tests",  # a problem to solve is no trouble
+        "The design problem was about a parking garage",
     ],
 )
 def test_negated_and_positive_statements_are_not_weaknesses(text):
     assert themes(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["I was worried I'd blank on SQL but I didn't", "Solved the coding problem in twenty minutes with tests"]
+)
+def test_the_whole_engine_counts_nothing_in_a_worry_that_did_not_come_true_or_a_problem_solved(text):
+    hits = match_reflection(refl(went_wrong=[text]), TAX)
+    assert [h for h in hits if h.kind != "possible"] == []
+
+
+def test_a_taken_back_clause_needs_a_worry_before_it():
+    assert themes("I rambled, but I didn't care") == {"conciseness"}
+    assert themes("I didn't solve the coding problem") == {"coding"}
 
 
 def test_went_well_is_never_read():

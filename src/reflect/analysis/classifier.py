@@ -218,10 +218,11 @@ class Model:
         else:
             found_new = [i for i in found if themes[i] not in lexicon and themes[i] not in positives]
         added = [(themes[i], self._explain(content, features, i), self._anchor(features, i)) for i in found_new]
-        held = [
+        negated = {t[len(NEGATED):] for t in calm if t.startswith(NEGATED)} if calm else set()
+        held = [  # a theme the sentence negates ("I wasn't nervous") is not even held
             (themes[i], self._explain(content, features, i), self._anchor(features, i))
             for i in found
-            if i not in found_new and themes[i] not in lexicon
+            if i not in found_new and themes[i] not in lexicon and themes[i] not in negated
         ]
         dropped: set[str] = set()
         elsewhere = bool(found) or (self.none >= 0 and total[self.none] >= cuts[self.none])

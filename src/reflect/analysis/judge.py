@@ -108,7 +108,33 @@ def _fine_clauses(tokens: list[Token]) -> set[int]:
             ):
                 fine.add(token.clause)
                 break
+    fine |= _undone_clauses(tokens)
     return fine
+
+
+# What may stand beside the negator in a clause that only takes back the one before it.
+_UNDOING_FILLERS = frozenset("happen actual end all though thank luckili fortun realli even onc that in the it this".split())
+# The clause taken back must say it was feared or expected: "I was worried I'd blank".
+_FEARED = frozenset("worri afraid scare fear feared thought expect expected sure convinc dread nervous".split())
+
+
+def _undone_clauses(tokens: list[Token]) -> set[int]:
+    """Clauses taken back by the next one: "I was worried I'd blank on SQL, but I didn't",
+    "I feared I would ramble but that never happened": a worry that did not come true."""
+    words: dict[int, list[Token]] = {}
+    for token in tokens:
+        words.setdefault(token.clause, []).append(token)
+    clauses = sorted(words)
+    undone: set[int] = set()
+    for before, after in zip(clauses, clauses[1:]):
+        said = [t for t in words[after] if not t.stop]
+        if (
+            said and said[0].stem in NEGATORS
+            and all(t.stem in NEGATORS or t.stem in _UNDOING_FILLERS for t in said)
+            and any(t.stem in _FEARED for t in words[before])
+        ):
+            undone.add(before)
+    return undone
 
 
 def _troubled(content: list[Token], weak: list[tuple[Pattern, int, int, str]]) -> bool:
@@ -174,10 +200,12 @@ def judge(
         weak += _topics_that_count(content, topics, weak, negated, plain_positive, good_clauses)
     fine = _fine_clauses(tokens) if not present.isdisjoint(_NEGATOR_STEMS) else set()
     if fine:
-        # "X was not the problem", "no concerns about my preparation": nothing in that clause is a weakness.
-        weak = [w for w in weak if content[w[1]].clause not in fine]
+        # "X was not the problem", "no concerns about my preparation": nothing in that clause is a
+        # weakness, and the model is not to find it there either.
         if calm is not None:
             calm.add(GOOD)
+            calm.update(NEGATED + w[0].theme for w in weak if content[w[1]].clause in fine)
+        weak = [w for w in weak if content[w[1]].clause not in fine]
     if weak:
         # "The interviewer rambled": a weakness, but not the candidate's.
         raw_index = [i for i, t in enumerate(tokens) if not t.stop]

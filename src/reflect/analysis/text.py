@@ -78,7 +78,7 @@ TROUBLE_CUES = frozenset(
     weak bad badli terribl aw rough wrong incorrect mistak slow slower confus lost shaki rusti
     shallow vagu thin incomplet unfinish disast apart flounder trip stump miss forgot forget skip
     neglect overlook hard harder difficult tough tricki wors worst embarrass mortifi trainwreck
-    problem issu troubl concern improv lack gap sloppi clumsi awkward pain brutal dread horribl
+    issu troubl concern improv lack gap sloppi clumsi awkward pain brutal dread horribl
     disappoint underwhelm nowher blew screw unprepar unsur unclear hesit panick panic clueless
     guess guessed bluf bluff struggle derail unravel collaps crumbl crash sank sink sunk
     letdown setback weakest weaker suboptim ineffici naiv clunki hacki messier buggi broke broken
