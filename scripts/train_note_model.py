@@ -116,7 +116,7 @@ def labels(examples: list[dict]) -> np.ndarray:
 SPECS = [WORDS]  # --pieces adds PIECES
 DOUBTS = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]
 COUNTS = np.arange(0.30, 0.99, 0.02)  # thresholds for a theme only the note model found
-VERIFY = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75]  # thresholds of the verifier, chosen with the rule
+VERIFY = [0.5, 0.55, 0.6, 0.625, 0.65, 0.675, 0.7, 0.75]  # thresholds of the verifier, chosen with the rule
 
 
 def vectorisers() -> list[TfidfVectorizer]:
@@ -209,7 +209,7 @@ def choose_rule(y, prob, engines: dict[float, tuple[np.ndarray, np.ndarray, np.n
     print(f"{'rule (out of fold)':72} {'P':>6} {'R':>6} {'F1':>6}")
     grid = []
     for verify, (counted, worded, possible) in engines.items():
-        print(f"{f'without the note model, verifier {verify:.2f}':72} " + " ".join(f"{v:6.3f}" for v in micro(y, counted)))
+        print(f"{f'without the note model, verifier {verify:g}':72} " + " ".join(f"{v:6.3f}" for v in micro(y, counted)))
         alone_space = ~counted & ~possible & allowed & own
         for doubt in DOUBTS:
             kept = worded | (counted & ~(allowed & (prob < doubt)))
@@ -228,7 +228,7 @@ def choose_rule(y, prob, engines: dict[float, tuple[np.ndarray, np.ndarray, np.n
         f, p, r, worst, verify, doubt, count, confirm = max(reached)
         shipped = (target, overall) == (precision, precision + margin)
         mark = "  <- shipped" if shipped else ""
-        print(f"{f'each >= {target:.2f}' + (f', all >= {overall:.2f}' if overall else '') + f': verifier {verify:.2f}, doubt {doubt:.2f}, count {count:.2f}, confirm {confirm:.3f}':72} {p:6.3f} {r:6.3f} {f:6.3f}{mark}")
+        print(f"{f'each >= {target:.2f}' + (f', all >= {overall:.2f}' if overall else '') + f': verifier {verify:g}, doubt {doubt:.2f}, count {count:.2f}, confirm {confirm:.3f}':72} {p:6.3f} {r:6.3f} {f:6.3f}{mark}")
         if shipped:
             chosen = {"verify": verify, "doubt": doubt, "count": count, "confirm": confirm,
                       "out_of_fold": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}}
