@@ -211,6 +211,18 @@ def rotate(key: str, count: int) -> int:
 
 
 _STAMPED = re.compile(r"(?P<base>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?")
+BACKUP = "-before-drill"
+"""How drill names the copy of a file whose better answer it replaced."""
+
+#: What each kind of kept draft is, in words (``{about}``: the reflection it belongs to).
+KINDS = {
+    "log": "guided log, not saved",
+    "editor": "log --editor, not saved",
+    "edit": "edit of {about}, not saved",
+    "answer": "drill answer for {about}",
+    "backup": "{about} as it was before drill saved a better answer",
+    "other": "not a draft reflect wrote",
+}
 
 
 @dataclass
@@ -218,8 +230,7 @@ class Kept:
     """One kept draft, whatever wrote it, as ``reflect drafts`` lists it."""
 
     path: Path
-    #: ``log`` (a guided log), ``editor`` (``log --editor``), ``edit`` (an edit not saved) or
-    #: ``answer`` (a drill answer); ``other`` for a file someone else put there.
+    #: One of :data:`KINDS`.
     kind: str
     updated: dt.datetime
     #: Company, role and date where the draft names them, else the reflection it belongs to.
@@ -264,6 +275,8 @@ def _describe(path: Path, updated: dt.datetime) -> Kept:
         return Kept(path, "editor", updated, _facts_in(path), f"reflect log --from-file {path}")
     if base.endswith("-answer"):
         return Kept(path, "answer", updated, base.removesuffix("-answer"), "")
+    if base.endswith(BACKUP):
+        return Kept(path, "backup", updated, base.removesuffix(BACKUP), "")
     if base:
         return Kept(path, "edit", updated, base, f"reflect edit {base} --draft {path.stem}")
     return Kept(path, "other", updated, "", "")
@@ -299,12 +312,39 @@ def edit_of(journal: Journal, name: str, ident: str) -> Kept:
     """The kept draft ``name``, checked to be an unsaved edit of the reflection ``ident``."""
     (draft,) = choose(journal, [name])
     if draft.kind != "edit" or draft.about != ident:
-        what = f"an edit of {draft.about}" if draft.kind == "edit" else KINDS_SAID.get(draft.kind, "not an edit")
-        raise UsageError(f"draft {draft.name} is {what}, not an edit of {ident}")
+        what = KINDS[draft.kind].format(about=draft.about).removesuffix(", not saved")
+        raise UsageError(f"draft {draft.name} is not an edit of {ident} (it is: {what})")
     return draft
 
 
-KINDS_SAID = {"log": "a guided log (continue it with `reflect log --resume`)", "editor": "a reflection written with `log --editor`", "answer": "a drill answer"}
+def edit_text(draft: Kept, ident: str, current: bytes, changed_at: float) -> str:
+    """The text of an edit's draft, to take up again, once sure that the reflection has not
+    changed since the edit began (its digest on the draft's first line, or for an older
+    draft without it, the times of both files): the draft must never undo a later change."""
+    from reflect.errors import Conflict
+    from reflect.files import DRAFT_BASE, draft_base_line
+
+    raw = draft.path.read_bytes().decode("utf-8", "surrogateescape")
+    first, _, rest = raw.partition("\n")
+    if first.startswith(DRAFT_BASE):
+        changed = first + "\n" != draft_base_line(current)
+        raw = rest
+    else:
+        changed = changed_at > draft.path.stat().st_mtime
+    if changed:
+        raise Conflict(
+            f"{ident} changed after this edit was kept, and the draft would undo that; nothing was "
+            f"replaced. Copy what you need from {draft.path} with `reflect edit {ident}`"
+        )
+    return raw
+
+
+def keep_again(draft: Kept, text: str, base: bytes) -> Path:
+    """Write an edit taken up from ``draft`` back over it (given up again: one draft, not two)."""
+    from reflect.files import draft_base_line
+
+    atomic.replace(draft.path, (draft_base_line(base) + text).encode("utf-8", "surrogateescape"))
+    return draft.path
 
 
 def remove(drafts: list[Kept]) -> list[Path]:

@@ -21,6 +21,15 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_ID_BYTES = 200
 """Longest id (in bytes): room left under the file systems' 255-byte names for ``.toml`` and ``-NN``."""
 SUFFIX = ".toml"
+DRAFT_BASE = "#:base sha256="
+
+
+def draft_base_line(base: bytes) -> str:
+    """The first line of an edit's draft: the digest of the file the edit began from, so that
+    taking the draft up later can tell whether the file changed since."""
+    import hashlib
+
+    return f"{DRAFT_BASE}{hashlib.sha256(base).hexdigest()}\n"
 
 
 def slug(text: str, limit: int = 40) -> str:

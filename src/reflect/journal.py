@@ -27,6 +27,7 @@ from reflect.files import (  # noqa: F401 - what the journal's files are, named 
     check_id,
     check_size,
     describe,
+    draft_base_line,
     file_stem,
     named_after,
     parse_file,
@@ -318,7 +319,7 @@ class Journal:
 
         data = text.encode("utf-8")
         if len(data) > MAX_FILE_BYTES:
-            draft = self.save_draft(path.stem, text)
+            draft = self.save_draft(path.stem, text, base=original)
             problem = f"reflection is {len(data):,} bytes, above the {MAX_FILE_BYTES:,}-byte limit; not saved, your version is kept as a draft: {draft}"
             raise InvalidReflection([Problem(path, "", problem)])
         with atomic.locked(self.root):
@@ -328,7 +329,7 @@ class Journal:
             except InvalidReflection:
                 current = None
             if current != original:
-                draft = self.save_draft(path.stem, text)
+                draft = self.save_draft(path.stem, text, base=original)
                 raise Conflict(
                     f"{path} changed on disk since it was opened; it was left as it is "
                     f"and your version is kept as a draft: {draft}"
@@ -367,10 +368,13 @@ class Journal:
         atomic.replace(target, data)
         return True
 
-    def save_draft(self, ident: str, text: str) -> Path:
-        """Keep text the user wrote that could not be saved, so that nothing typed is lost."""
+    def save_draft(self, ident: str, text: str, base: bytes | None = None) -> Path:
+        """Keep text the user wrote that could not be saved, so that nothing typed is lost
+        (bytes that are not UTF-8 as they were); ``base``: the file the edit began from (see
+        :func:`~reflect.files.draft_base_line`)."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        return atomic.create_new(self.own_dir(self.drafts), f"{ident}-{stamp}", text.encode("utf-8"))
+        head = draft_base_line(base) if base is not None else ""
+        return atomic.create_new(self.own_dir(self.drafts), f"{ident}-{stamp}", (head + text).encode("utf-8", "surrogateescape"))
 
     def delete(self, ident: str) -> Path:
         """Move a reflection into the trash; returns where it went."""

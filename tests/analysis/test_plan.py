@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from reflect.analysis.plan import (
+    ACTIVE,
     IMPROVING,
     NEW,
     RETHINK,
@@ -173,4 +174,4 @@ def test_an_area_planned_today_is_active_once_one_of_its_actions_is_begun(six):
     assert first.status == NEW
     mark(state, first.actions[0].id, ActionStatus.DONE, TODAY)
     again = build_plan(six, inputs, state, today=TODAY).focus[0]
-    assert again.status != NEW
+    assert again.status == ACTIVE

@@ -97,6 +97,7 @@ def test_the_whole_engine_counts_nothing_in_a_worry_that_did_not_come_true_or_a_
 
 def test_a_taken_back_clause_needs_a_worry_before_it():
     assert themes("I rambled, but I didn't care") == {"conciseness"}
+    assert themes("I thought I rambled, not once but twice") == {"conciseness"}
     assert themes("I didn't solve the coding problem") == {"coding"}
 
 

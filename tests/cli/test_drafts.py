@@ -110,3 +110,17 @@ def test_discard_in_a_terminal_asks_and_no_keeps_the_draft(reflect, tmp_path, mo
     assert os.path.exists(row["path"])
     assert run("y") == 0
     assert not os.path.exists(row["path"])
+
+
+def test_an_editor_draft_continued_with_from_file_is_removed_once_saved(reflect, data_dir):
+    from reflect.journal import Journal
+
+    assert reflect("log", "--company", "Acme", "--role", "Dev").exit_code == 0
+    kept = Journal(data_dir).save_draft("new", 'company = "Initech"\nrole = "QA"\ndate = 2026-11-20\n')
+    (row,) = [r for r in json.loads(reflect("drafts", "--json").stdout) if r["kind"] == "editor"]
+    assert row["resume"] == f"reflect log --from-file {kept}"
+    saved = reflect("log", "--from-file", str(kept))
+    assert saved.exit_code == 0, saved.output
+    assert not kept.exists() and f"Removed its draft {kept.name}" in saved.stderr
+    assert [r["kind"] for r in json.loads(reflect("drafts", "--json").stdout)] == []
+    assert reflect("log", "--from-file", str(kept)).exit_code != 0  # not saved twice

@@ -193,6 +193,8 @@ def test_replacing_a_better_answer_keeps_the_old_file_in_drafts(reflect, log, da
     assert 'better_answer = "New answer"' in path.read_text()
     (draft,) = (data_dir / "drafts").iterdir()
     assert draft.read_text() == before
+    (row,) = json.loads(reflect("drafts", "--json").stdout)  # a copy of what was, not an edit to take up
+    assert row["kind"] == "backup" and row["resume"] == "" and ident in row["what"]
 
 
 def test_an_answer_typed_then_stopped_before_its_rating_is_kept_as_a_draft(reflect, stumped, data_dir):

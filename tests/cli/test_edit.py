@@ -36,7 +36,9 @@ def test_invalid_edit_keeps_original_byte_for_byte_and_the_draft(log, reflect, e
     assert result.exit_code == 1
     assert path.read_bytes() == before
     drafts = list((data_dir / "drafts").glob("*.toml"))
-    assert len(drafts) == 1 and drafts[0].read_text() == 'company = "Acme"\nrole = \n'
+    assert len(drafts) == 1
+    first, rest = drafts[0].read_text().split("\n", 1)
+    assert first.startswith("#:base sha256=") and rest == 'company = "Acme"\nrole = \n'  # what it began from, then the edit
     assert str(drafts[0]) in result.stderr
 
 
@@ -158,7 +160,7 @@ def test_a_draft_of_another_reflection_is_refused_in_one_line(log, reflect, edit
     (kept,) = (data_dir / "drafts").glob("*.toml")
     result = reflect("edit", globex, "--draft", kept.stem)
     assert result.exit_code == 2
-    assert f"draft {kept.stem} is an edit of {acme}, not an edit of {globex}" in result.stderr
+    assert f"draft {kept.stem} is not an edit of {globex} (it is: edit of {acme})" in result.stderr
     assert kept.exists()
 
 
@@ -173,3 +175,44 @@ def test_closing_the_editor_on_a_broken_file_unchanged_says_it_is_still_broken(r
     assert result.exit_code == 1
     assert "2026-01-10-acme-dev.toml" in result.stderr and "No changes" not in result.stderr
     assert broken.read_text() == 'company = "Acme"\nrole = \n'
+
+
+def test_an_editor_that_writes_bytes_that_are_not_utf8_is_refused_and_the_bytes_kept(log, reflect, data_dir, tmp_path, monkeypatch):
+    ident = log("Acme", "Dev", "2026-01-10")
+    path = data_dir / f"{ident}.toml"
+    before = path.read_bytes()
+    script = tmp_path / "latin1.py"
+    script.write_text("import sys\nopen(sys.argv[1], 'wb').write(b'company = \"Caf\\xe9\"\\nrole = \"Dev\"\\ndate = 2026-01-10\\n')\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    result = reflect("edit", ident)
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.stderr and "Traceback" not in result.output
+    assert path.read_bytes() == before
+    (kept,) = (data_dir / "drafts").glob("*.toml")
+    assert kept.read_bytes().endswith(b'company = "Caf\xe9"\nrole = "Dev"\ndate = 2026-01-10\n')
+
+
+def test_a_draft_never_undoes_a_change_made_after_it_was_kept(log, reflect, editor, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10", "--outcome", "advanced")
+    editor('company = "Acme"\nrole = \n')
+    assert reflect("edit", ident).exit_code == 1
+    (kept,) = (data_dir / "drafts").glob("*.toml")
+    assert reflect("outcome", ident, "offer").exit_code == 0
+    changed = (data_dir / f"{ident}.toml").read_bytes()
+    editor('company = "Acme"\nrole = "Dev"\ndate = 2026-01-10\noutcome = "advanced"\n')
+    result = reflect("edit", ident, "--draft", kept.stem)
+    assert result.exit_code == 1
+    assert "changed after this edit was kept" in result.stderr
+    assert (data_dir / f"{ident}.toml").read_bytes() == changed
+    assert kept.exists()
+
+
+def test_giving_up_again_on_a_draft_keeps_one_draft_not_two(log, reflect, editor, data_dir):
+    ident = log("Acme", "Dev", "2026-01-10")
+    editor('company = "Acme"\nrole = \n')
+    assert reflect("edit", ident).exit_code == 1
+    (kept,) = (data_dir / "drafts").glob("*.toml")
+    editor('company = "Acme"\nrole = "still broken\n')
+    assert reflect("edit", ident, "--draft", kept.stem).exit_code == 1
+    (again,) = (data_dir / "drafts").glob("*.toml")
+    assert again == kept and again.read_text().endswith('role = "still broken\n')

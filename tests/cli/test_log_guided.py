@@ -389,3 +389,36 @@ def test_a_question_stopped_before_its_follow_ups_gets_them_on_resume(data_dir, 
     (saved,) = _saved(data_dir)
     (question,) = saved["questions"]
     assert (question["text"], question["stumped"], question["answer_rating"]) == ("reverse a linked list in place", True, 2)
+
+
+def test_next_answered_with_another_company_starts_another_application(data_dir, tmp_path, reflect):
+    assert reflect("log", "--company", "Acme", "--role", "Engineer", "--date", "2026-11-20", "--outcome", "advanced").exit_code == 0
+    path = next(data_dir.glob("*.toml"))
+    path.write_text(path.read_text().replace('role = "Engineer"\n', 'role = "Engineer"\napplication = "acme-2026"\n'))
+    child = _spawn(tmp_path, "--next", "2026-11-20-acme", data_dir=data_dir)
+    child.expect(r"Company \[Acme\]: $")
+    child.sendline("Globex")
+    _enter_throughout(child)
+    assert child.exitstatus == 0
+    (globex,) = [s for s in _saved(data_dir) if s["company"] == "Globex"]
+    assert "application" not in globex
+
+
+def test_words_typed_at_a_kept_line_are_kept_with_it_when_stopped_again(data_dir, tmp_path):
+    child = _spawn(tmp_path)
+    for text in ["Acme", "Dev", "", "", ""]:
+        child.expect(PROMPT)
+        child.sendline(text)
+    child.expect("What went wrong")
+    child.send("My hands were shaking")
+    time.sleep(0.3)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    again = _spawn(tmp_path, "--resume")
+    _waiting_at(again, r"What went wrong.*\[My hands were shaking")
+    again.send("and my voice went")
+    time.sleep(0.3)
+    again.sendintr()
+    again.expect(pexpect.EOF)
+    (draft,) = (data_dir / "drafts").glob("log-*.toml")
+    assert "My hands were shaking and my voice went" in draft.read_text()

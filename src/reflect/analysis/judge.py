@@ -113,9 +113,10 @@ def _fine_clauses(tokens: list[Token]) -> set[int]:
 
 
 # What may stand beside the negator in a clause that only takes back the one before it.
-_UNDOING_FILLERS = frozenset("happen actual end all though thank luckili fortun realli even onc that in the it this".split())
-# The clause taken back must say it was feared or expected: "I was worried I'd blank".
-_FEARED = frozenset("worri afraid scare fear feared thought expect expected sure convinc dread nervous".split())
+_UNDOING_FILLERS = frozenset("happen actual end all though thank luckili fortun realli that in the it this".split())
+# The clause taken back must say it was feared: "I was worried I'd blank" (not "I thought
+# I rambled, not once but twice": a report, not a worry).
+_FEARED = frozenset("worri afraid scare scared fear feared dread anxious expect expected".split())
 
 
 def _undone_clauses(tokens: list[Token]) -> set[int]:

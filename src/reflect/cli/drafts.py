@@ -11,15 +11,6 @@ from reflect.cli.options import Json, group
 
 drafts_app = group()
 
-#: What each kind of draft is, as the list says it.
-KINDS = {
-    "log": "guided log, not saved",
-    "editor": "log --editor, not saved",
-    "edit": "edit of {about}, not saved",
-    "answer": "drill answer for {about}",
-    "other": "not a draft reflect wrote",
-}
-
 
 @drafts_app.callback(invoke_without_command=True)
 def show(ctx: typer.Context, json_output: Json = False) -> None:
@@ -31,21 +22,22 @@ def show(ctx: typer.Context, json_output: Json = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from reflect import drafts
+    from reflect.views.drafts import draft_lines
 
     app = ctx.obj
     rows = [_row(draft) for draft in drafts.kept(app.journal)]
     if json_output:
         app.print_json(rows)
         return
-    for row in rows:
-        about = row["about"] if row["kind"] in {"log", "editor"} and row["about"] else ""
-        app.line(f"{row['name']}  {row['updated'][:16].replace('T', ' ')}  {row['what']}" + (f"  {about}" if about else ""))
-        app.line(f"    {'continue: ' + row['resume'] if row['resume'] else row['path']}")
+    for line in draft_lines(rows):
+        app.line(line)
     count = len(rows)
     app.note(f"{count} draft{'s' if count != 1 else ''}" + (" (remove one for good: `reflect drafts discard NAME`)" if rows else ""))
 
 
 def _row(draft) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from reflect.drafts import KINDS
+
     return {
         "name": draft.name,
         "kind": draft.kind,

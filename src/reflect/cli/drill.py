@@ -74,7 +74,7 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
     rated = []
     stopped = False
     unsaved: tuple[Card, str] | None = None  # an answer typed, not yet saved nor declined
-    console.print("Answer aloud or type, then rate yourself. Ctrl-C stops; ratings given are kept.", style="dim")
+    console.print("Answer aloud or type, then rate yourself. Ctrl-C stops; ratings given and answers typed are kept.", style="dim")
     try:
         for number, card in enumerate(cards, 1):
             console.print()
@@ -95,10 +95,22 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
         line = getattr(stop, "typed", "")  # typed on the answer's line, not yet entered
         unsaved = unsaved or ((card, line) if line and getattr(stop, "label", "") == "Your answer" else None)
     if unsaved:
-        draft = journal.save_draft(f"{unsaved[0].sources[0].id}-answer", unsaved[1] + "\n")
-        app.note(f"What you typed is kept in {draft} (`reflect drafts` lists it)")
+        _keep_answer(app, *unsaved)
     console.print()
     console.print(view.summary(rated, schedule.today, stopped))
+
+
+def _keep_answer(app: Application, card: Card, typed: str) -> None:
+    """An answer typed but neither saved nor declined: a draft, or where none can be written,
+    the answer itself on the screen to copy."""
+    from reflect.errors import ReflectError
+
+    try:
+        draft = app.journal.save_draft(f"{card.sources[0].id}-answer", typed + "\n")
+    except (OSError, ReflectError) as error:
+        app.note(f"What you typed could not be kept ({getattr(error, 'message', None) or error}); here it is to copy:\n{typed}")
+        return
+    app.note(f"What you typed is kept in {draft} (`reflect drafts` lists it)")
 
 
 def _answer(ask, console, card: Card) -> str | None:  # type: ignore[no-untyped-def]
@@ -135,13 +147,15 @@ def _save_better_answer(app: Application, card: Card, typed: str) -> None:
         entry = Entry(path.stem, path, parse_file(path, original))
         updated, previous = with_better_answer(entry.reflection, card.key, typed)
         if previous:
-            journal.save_draft(entry.id, original.decode("utf-8"))
+            from reflect.drafts import BACKUP
+
+            journal.save_draft(f"{entry.id}{BACKUP}", original.decode("utf-8"))
         journal.replace(entry, updated, original)
         card.better_answer = typed
         app.note(f"Saved as your better answer in {entry.id}.")
     except ReflectError as error:
-        draft = journal.save_draft(f"{card.sources[0].id}-answer", typed + "\n")
-        app.note(f"warning: not saved ({error.message}); what you typed is kept in {draft}")
+        app.note(f"warning: not saved ({error.message})")
+        _keep_answer(app, card, typed)
 
 
 def _nothing_due(app: Application, schedule) -> None:  # type: ignore[no-untyped-def]

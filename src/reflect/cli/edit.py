@@ -33,10 +33,12 @@ def edit(
     path = journal.resolve(reflection_id)
     original = read_bytes(path)
     kept = drafts.edit_of(journal, draft, path.stem) if draft else None
-    text = kept.path.read_text(encoding="utf-8", errors="surrogateescape") if kept else fileformat.decode(original, path)
-    edited = edit_until_valid(
-        app, text, lambda t: fileformat.loads(t, edited_copy(path)), lambda new: journal.save_draft(path.stem, new), journal.own_dir(journal.drafts)
-    )
+    text = drafts.edit_text(kept, path.stem, original, path.stat().st_mtime) if kept else fileformat.decode(original, path)
+
+    def keep(new: str):  # type: ignore[no-untyped-def]
+        return drafts.keep_again(kept, new, original) if kept else journal.save_draft(path.stem, new, base=original)
+
+    edited = edit_until_valid(app, text, lambda t: fileformat.loads(t, edited_copy(path)), keep, journal.own_dir(journal.drafts))
     if edited is None:  # unchanged: is it valid? (its problems, if not, and nothing is saved)
         fileformat.loads(text, edited_copy(path) if kept else path)
         if kept is None:

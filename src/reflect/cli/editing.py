@@ -83,7 +83,7 @@ def edit_until_valid(
         if text == original:
             return None
         try:
-            return text, parse(text)
+            return text, parse(_utf8(text))
         except (InvalidReflection, InvalidConfig) as error:
             for problem in error.problems:
                 app.error(str(problem))
@@ -91,6 +91,18 @@ def edit_until_valid(
                 continue
             draft = keep_draft(text)
             raise ReflectError(f"not saved; your text is kept as a draft: {draft}") from None
+
+
+def _utf8(text: str) -> str:
+    """The editor's text, if it is UTF-8 (bytes that are not were read as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        from reflect.errors import Problem
+
+        where = text[: error.start].count("\n") + 1
+        raise InvalidReflection([Problem(None, "", f"line {where}: not UTF-8 text (save the file as UTF-8)")]) from None
+    return text
 
 
 def _confirm(app: Application, question: str) -> bool:

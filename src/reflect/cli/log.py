@@ -83,6 +83,7 @@ def log(
     if from_file is not None or editor:
         entry = app.journal.add(_from_file(from_file, flags) if from_file is not None else _from_editor(app, flags))
         asked = False
+        _done_with_draft(app, from_file)
     else:
         entry, asked = _guided_or_flags(app, flags, own, ask=ask, resume=resume or draft is not None, draft=draft)
     _show_saved(app, entry, json_output)
@@ -105,8 +106,11 @@ def _guided_or_flags(app, flags: dict[str, Any], own: dict[str, Any], *, ask: bo
     kept = guided.choose_draft(app, draft) if resume else None
     asked = app.stdin_is_terminal() and (ask or kept is not None or missing_required({"date": 0, **given}))
     if asked:  # what --next filled in is offered as answers, each asked with it as the default
-        session = guided.start(app, given, kept, known={k: v for k, v in data.items() if k not in given})
+        known = {k: v for k, v in data.items() if k not in given}
+        session = guided.start(app, given, kept, known=known)
         data, keeper = guided.reflection_data(session), session.keeper
+        if any(k in known and data.get(k) != known[k] for k in ("company", "role")):
+            data.pop("application", None)  # another company or role: not the same application
     else:
         if kept is not None and kept.typed:
             from reflect.errors import UsageError
@@ -158,6 +162,20 @@ def _prefill(app, ident: str, flags: dict[str, Any]) -> dict[str, Any]:  # type:
         filled["tag"] = extra["tag"]
     filled["_application"] = extra["application"]
     return filled
+
+
+def _done_with_draft(app, source: Path | None) -> None:  # type: ignore[no-untyped-def]
+    """A draft of the journal's drafts/ given to --from-file (as `reflect drafts` offers it) is
+    done with once saved: it is removed, so that it is neither listed nor saved twice."""
+    if source is None or str(source) == "-":
+        return
+    try:
+        path = source.resolve()
+        if path.parent == app.journal.drafts.resolve() and path.suffix == ".toml":
+            path.unlink()
+            app.note(f"Removed its draft {path.name}")
+    except OSError:
+        return
 
 
 def _today():

@@ -125,8 +125,8 @@ class Asker:
             try:
                 answer = self._raw(label, shown.strip(), again)
             except Stopped as stop:  # stopped again before entering what the last stop kept: keep it still
-                if offered and not stop.typed:
-                    stop.typed = offered
+                if offered and stop.typed != offered:  # with anything new typed after it
+                    stop.typed = f"{offered} {stop.typed}".strip()
                 raise
             again = True
             if answer == CLEAR and default and not required:

@@ -70,9 +70,12 @@ def _around(text: str, trigger: str, width: int) -> str:
     at = min((i for i in starts if i >= 0), default=0)
     if at + 20 <= width - 1:  # the words are near the start: cut the end only
         return text[: width - 1] + "…"
-    begin = text.rfind(" ", 0, max(0, at - width // 3)) + 1
-    piece = text[begin : begin + width - 2]
-    return "…" + piece + ("…" if begin + width - 2 < len(text) else "")
+    room = width - 2  # for the text between two "…"
+    begin = min(max(0, at - width // 3), len(text) - room + 1)  # near the end: the whole width still used
+    space = text.find(" ", begin, begin + 15)
+    if space >= 0:  # start at a word where one is near (text without spaces is cut anywhere)
+        begin = space + 1
+    return "…" + text[begin : begin + room] + ("…" if begin + room < len(text) else "")
 
 
 def _quoted(said: Text, indent: int) -> RenderableType:
