@@ -87,6 +87,17 @@ def test_ics_export_reads_back_with_an_independent_parser(reflect, stumped, tmp_
     assert printed.startswith("BEGIN:VCALENDAR") and printed.count("BEGIN:VEVENT") == 3
 
 
+def _ctrl_c_at(child, question: str, said: str) -> None:
+    """Ctrl-C once the session waits at ``question``; it then says ``said`` and ends."""
+    child.expect(question)
+    child.expect(r": $")
+    time.sleep(0.3)  # a Ctrl-C in the instant before readline waits can sit unread (an interpreter race)
+    child.sendintr()
+    child.expect(said)
+    child.expect(pexpect.EOF)
+    child.close()
+
+
 def _spawn(data_dir):
     env = dict(os.environ, NO_COLOR="1", COLUMNS="120", TERM="dumb", PYTHONUNBUFFERED="1")
     return pexpect.spawn(sys.executable, ["-m", "reflect", "drill"], env=env, encoding="utf-8", timeout=20,
@@ -140,13 +151,7 @@ def test_ctrl_c_keeps_ratings_given_and_a_typed_answer_can_be_saved(reflect, stu
     child.sendline("y")
     child.expect("Saved as your better answer")
     child.expect(r"Question 2 of 3")
-    child.expect("Your answer")
-    child.expect(r": $")
-    time.sleep(0.3)  # a Ctrl-C in the instant before readline waits can sit unread (an interpreter race)
-    child.sendintr()
-    child.expect("Stopped early")
-    child.expect(pexpect.EOF)
-    child.close()
+    _ctrl_c_at(child, "Your answer", "Stopped early")
     assert child.exitstatus == 0
 
     listed = due(reflect)
@@ -202,13 +207,7 @@ def test_an_answer_typed_then_stopped_before_its_rating_is_kept_as_a_draft(refle
     child.expect(r"Question 1 of 3")
     child.expect("Your answer")
     child.sendline("Start from the read path, then shard by key")
-    child.expect("How well did you answer")
-    child.expect(r": $")
-    time.sleep(0.3)  # a Ctrl-C in the instant before readline waits can sit unread (an interpreter race)
-    child.sendintr()
-    child.expect("kept in")
-    child.expect(pexpect.EOF)
-    child.close()
+    _ctrl_c_at(child, "How well did you answer", "kept in")
     (draft,) = (data_dir / "drafts").glob("*-answer-*.toml")
     assert draft.read_text() == "Start from the read path, then shard by key\n"
     (row,) = json.loads(reflect("drafts", "--json").stdout)

@@ -46,6 +46,19 @@ def _saved(data_dir: Path) -> list[dict]:
     return [tomllib.loads(p.read_text()) for p in sorted(data_dir.glob("*.toml"))]
 
 
+def _stopped_while_typing_what_went_wrong(tmp_path: Path, words: str, term: str = "dumb") -> None:
+    """A guided log stopped by Ctrl-C with ``words`` typed at "What went wrong", not entered."""
+    child = _spawn(tmp_path, term=term)
+    for text in ["Acme", "Dev", "", "", ""]:
+        child.expect(PROMPT)
+        child.sendline(text)
+    child.expect("What went wrong")
+    child.send(words)
+    time.sleep(0.3)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+
+
 def test_enter_after_company_and_role_saves_within_ten_questions(data_dir, tmp_path):
     child = _spawn(tmp_path)
     child.expect(r"Company: $")
@@ -101,15 +114,7 @@ def test_ctrl_c_after_what_went_wrong_keeps_it_and_resume_saves_it(data_dir, tmp
 
 @pytest.mark.parametrize("term", ["dumb", "xterm"])
 def test_words_typed_but_not_entered_before_ctrl_c_are_kept_too(data_dir, tmp_path, term):
-    child = _spawn(tmp_path, term=term)
-    for text in ["Acme", "Dev", "", "", ""]:
-        child.expect(PROMPT)
-        child.sendline(text)
-    child.expect("What went wrong")
-    child.send("I froze on the Kafka question")
-    time.sleep(0.3)
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    _stopped_while_typing_what_went_wrong(tmp_path, "I froze on the Kafka question", term)
     (draft,) = (data_dir / "drafts").glob("log-*.toml")
     assert "I froze on the Kafka question" in draft.read_text()
     resumed = _spawn(tmp_path, "--resume", term=term)
@@ -340,15 +345,7 @@ def test_next_in_a_terminal_asks_with_the_earlier_round_as_defaults(data_dir, tm
 
 
 def test_a_line_kept_from_one_stop_survives_a_second_stop_before_it_is_entered(data_dir, tmp_path):
-    child = _spawn(tmp_path)
-    for text in ["Acme", "Dev", "", "", ""]:
-        child.expect(PROMPT)
-        child.sendline(text)
-    child.expect("What went wrong")
-    child.send("My hands were shaking the whole time")
-    time.sleep(0.3)
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    _stopped_while_typing_what_went_wrong(tmp_path, "My hands were shaking the whole time")
     again = _spawn(tmp_path, "--resume")
     _waiting_at(again, r"What went wrong.*\[My hands were shaking")
     again.sendintr()  # stopped again, the kept line offered but not yet entered
@@ -405,15 +402,7 @@ def test_next_answered_with_another_company_starts_another_application(data_dir,
 
 
 def test_words_typed_at_a_kept_line_are_kept_with_it_when_stopped_again(data_dir, tmp_path):
-    child = _spawn(tmp_path)
-    for text in ["Acme", "Dev", "", "", ""]:
-        child.expect(PROMPT)
-        child.sendline(text)
-    child.expect("What went wrong")
-    child.send("My hands were shaking")
-    time.sleep(0.3)
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    _stopped_while_typing_what_went_wrong(tmp_path, "My hands were shaking")
     again = _spawn(tmp_path, "--resume")
     _waiting_at(again, r"What went wrong.*\[My hands were shaking")
     again.send("and my voice went")

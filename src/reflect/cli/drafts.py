@@ -60,15 +60,11 @@ def discard(
     Example: reflect drafts discard log-20261204-2215
     """
     from reflect import drafts
-    from reflect.errors import Cancelled, UsageError
+    from reflect.cli.prompts import confirm_for_good
 
     app = ctx.obj
     chosen = drafts.choose(app.journal, names)
     noun = f"{len(chosen)} draft{'s' if len(chosen) != 1 else ''} ({', '.join(d.name for d in chosen)})"
-    if not yes:
-        if not app.stdin_is_terminal():
-            raise UsageError(f"this would remove {noun} for good: add --yes to confirm (stdin is not a terminal)")
-        if not typer.confirm(f"Remove {noun} for good?", default=False):
-            raise Cancelled("stopped: the drafts were left as they are")
+    confirm_for_good(app, noun, f"Remove {noun} for good?", "the drafts were left as they are", yes)
     removed = drafts.remove(chosen)
     app.note(f"Removed {len(removed)} draft{'s' if len(removed) != 1 else ''} for good")

@@ -246,3 +246,18 @@ def command_name() -> str:
         runner = python if found and os.path.realpath(found) == os.path.realpath(sys.executable) else sys.executable
         return f"{shlex.quote(runner)} -m reflect"
     return "reflect"
+
+
+def confirm_for_good(app: Any, noun: str, question: str, left: str, yes: bool) -> None:
+    """Before removing ``noun`` for good: ``yes`` (``--yes``), else a terminal's yes; without a
+    terminal it is refused, never assumed. Raises :class:`Cancelled` (saying ``left``) on no."""
+    import typer
+
+    from reflect.errors import UsageError
+
+    if yes:
+        return
+    if not app.stdin_is_terminal():
+        raise UsageError(f"this would remove {noun} for good: add --yes to confirm (stdin is not a terminal)")
+    if not typer.confirm(question, default=False):
+        raise Cancelled(f"stopped: {left}")

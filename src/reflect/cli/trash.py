@@ -55,7 +55,7 @@ def empty(
 
     Example: reflect trash empty --older-than 30d
     """
-    from reflect.errors import Cancelled, UsageError
+    from reflect.cli.prompts import confirm_for_good
 
     app = ctx.obj
     age = _age(older_than) if older_than is not None else None
@@ -65,11 +65,7 @@ def empty(
         app.note("Nothing to remove from the trash.")
         return
     noun = f"{len(chosen)} reflection{'s' if len(chosen) != 1 else ''}"
-    if not yes:
-        if not app.stdin_is_terminal():
-            raise UsageError(f"this would remove {noun} for good: add --yes to confirm (stdin is not a terminal)")
-        if not typer.confirm(f"Remove {noun} from the trash for good?", default=False):
-            raise Cancelled("stopped: the trash was left as it is")
+    confirm_for_good(app, noun, f"Remove {noun} from the trash for good?", "the trash was left as it is", yes)
     removed = app.journal.empty_trash(age, now)
     app.note(f"Removed {len(removed)} reflection{'s' if len(removed) != 1 else ''} from the trash for good")
 
