@@ -175,3 +175,13 @@ def test_a_round_id_too_long_for_a_narrow_terminal_goes_whole_on_its_own_line(re
     assert not any("\u2026" in line for line in lines)
     monkeypatch.setenv("COLUMNS", "120")
     assert any(line.endswith(f"pending  {ident}") for line in reflect("applications").stdout.splitlines())
+
+
+def test_last_contact_reads_today_and_yesterday_in_words(reflect):
+    import datetime as dt
+
+    today = dt.date.today()
+    assert reflect("log", "--company", "Acme", "--role", "Dev", "--date", today.isoformat()).exit_code == 0
+    assert reflect("log", "--company", "Globex", "--role", "Dev", "--date", (today - dt.timedelta(days=1)).isoformat()).exit_code == 0
+    out = reflect("applications").stdout
+    assert "last contact today" in out and "last contact yesterday" in out and "0 days" not in out

@@ -216,3 +216,25 @@ def test_giving_up_again_on_a_draft_keeps_one_draft_not_two(log, reflect, editor
     assert reflect("edit", ident, "--draft", kept.stem).exit_code == 1
     (again,) = (data_dir / "drafts").glob("*.toml")
     assert again == kept and again.read_text().endswith('role = "still broken\n')
+
+
+def test_a_draft_taken_up_and_still_invalid_offers_to_reopen_and_stays_kept(log, reflect, editor, data_dir, tmp_path):
+    import os
+
+    import pexpect
+
+    ident = log("Acme", "Dev", "2026-01-10")
+    editor('company = "Acme"\nrole = \n')
+    assert reflect("edit", ident).exit_code == 1
+    (kept,) = (data_dir / "drafts").glob("*.toml")
+    script = tmp_path / "leave_it.py"
+    script.write_text("pass\n")
+    env = dict(os.environ, EDITOR=f"{sys.executable} {script}")
+    child = pexpect.spawn(sys.executable, ["-m", "reflect", "edit", ident, "--draft", kept.stem], env=env, encoding="utf-8", timeout=30)
+    child.expect(r"Reopen the editor to fix it\? \[Y/n\]")
+    child.sendline("n")
+    child.expect("kept as a draft")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert [p.name for p in (data_dir / "drafts").glob("*.toml")] == [kept.name]

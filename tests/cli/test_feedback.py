@@ -51,3 +51,12 @@ def test_received_feedback_is_not_turned_back_into_requested(log, reflect):
     result = reflect("feedback", ident, "--status", "requested")
     assert result.exit_code == 2 and "already received" in result.stderr
     assert reflect("show", ident, "--json").stdout == before
+
+
+def test_feedback_from_a_second_person_keeps_the_first_persons_name(log, reflect):
+    ident = log("Acme")
+    assert reflect("feedback", ident, "--text", "Answers ran long", "--source", "recruiter").exit_code == 0
+    assert reflect("feedback", ident, "--text", "Strong on design", "--source", "hiring manager").exit_code == 0
+    feedback = json.loads(reflect("show", ident, "--json").stdout)["feedback"]
+    assert feedback["source"] == "recruiter; hiring manager"
+    assert feedback["text"] == "Answers ran long\n\nhiring manager: Strong on design"

@@ -118,9 +118,12 @@ def test_words_typed_but_not_entered_before_ctrl_c_are_kept_too(data_dir, tmp_pa
     (draft,) = (data_dir / "drafts").glob("log-*.toml")
     assert "I froze on the Kafka question" in draft.read_text()
     resumed = _spawn(tmp_path, "--resume", term=term)
+    resumed.expect("What went wrong.*: I froze on the Kafka question")  # back on the line, to go on with
+    resumed.send(" again")
+    resumed.sendline("")
     _enter_throughout(resumed)
     (saved,) = _saved(data_dir)
-    assert saved["went_wrong"] == ["I froze on the Kafka question"]
+    assert saved["went_wrong"] == ["I froze on the Kafka question again"]
 
 
 def test_an_unwritable_data_directory_keeps_the_draft_in_the_state_directory(tmp_path):
@@ -347,13 +350,16 @@ def test_next_in_a_terminal_asks_with_the_earlier_round_as_defaults(data_dir, tm
 def test_a_line_kept_from_one_stop_survives_a_second_stop_before_it_is_entered(data_dir, tmp_path):
     _stopped_while_typing_what_went_wrong(tmp_path, "My hands were shaking the whole time")
     again = _spawn(tmp_path, "--resume")
-    _waiting_at(again, r"What went wrong.*\[My hands were shaking")
-    again.sendintr()  # stopped again, the kept line offered but not yet entered
+    again.expect("What went wrong.*: My hands were shaking the whole time")
+    time.sleep(0.3)
+    again.sendintr()  # stopped again, the kept line back on the line but not yet entered
     again.expect("Nothing is lost")
     again.expect(pexpect.EOF)
     (draft,) = (data_dir / "drafts").glob("log-*.toml")
     assert "My hands were shaking the whole time" in draft.read_text()
     resumed = _spawn(tmp_path, "--resume")
+    resumed.expect("What went wrong.*: My hands were shaking the whole time")
+    resumed.sendline("")
     _enter_throughout(resumed)
     (saved,) = _saved(data_dir)
     assert saved["went_wrong"] == ["My hands were shaking the whole time"]
@@ -404,10 +410,23 @@ def test_next_answered_with_another_company_starts_another_application(data_dir,
 def test_words_typed_at_a_kept_line_are_kept_with_it_when_stopped_again(data_dir, tmp_path):
     _stopped_while_typing_what_went_wrong(tmp_path, "My hands were shaking")
     again = _spawn(tmp_path, "--resume")
-    _waiting_at(again, r"What went wrong.*\[My hands were shaking")
-    again.send("and my voice went")
+    again.expect("What went wrong.*: My hands were shaking")
+    again.send(" and my voice went")
     time.sleep(0.3)
     again.sendintr()
     again.expect(pexpect.EOF)
     (draft,) = (data_dir / "drafts").glob("log-*.toml")
     assert "My hands were shaking and my voice went" in draft.read_text()
+
+
+def test_a_kept_line_stays_in_the_draft_while_it_is_offered_again_even_if_reflect_is_killed(data_dir, tmp_path):
+    import signal
+
+    _stopped_while_typing_what_went_wrong(tmp_path, "I froze on the Kafka question")
+    again = _spawn(tmp_path, "--resume")
+    again.expect("What went wrong.*: I froze on the Kafka question")
+    time.sleep(0.3)
+    again.kill(signal.SIGKILL)  # a closed terminal, a crash: no chance to save anything more
+    again.expect(pexpect.EOF)
+    (draft,) = (data_dir / "drafts").glob("log-*.toml")
+    assert "I froze on the Kafka question" in draft.read_text()

@@ -115,6 +115,9 @@ def test_the_guided_log_ends_with_the_themes_found_to_dismiss_or_add(data_dir):
     child.expect("Save it")
     child.sendline("")
     child.expect("Enter accepts them all")
+    child.sendline("7")  # a typo: no such theme, asked again rather than confirming them all
+    child.expect("no theme numbered 7: the numbers go from 1 to 2")
+    child.expect("Enter accepts them all")
     child.sendline("2 coding")  # dismiss the second theme found, add one the engine missed
     child.expect("Themes settled")
     child.expect(pexpect.EOF)

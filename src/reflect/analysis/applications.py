@@ -78,7 +78,7 @@ class Application:
             return "advanced: next round to arrange"
         if days >= SILENT_DAYS:
             return f"no reply for {days} days: chase or mark ghosted"
-        return f"waiting for a reply ({days} day{'s' if days != 1 else ''})"
+        return "waiting for a reply (since today)" if days == 0 else f"waiting for a reply ({days} day{'s' if days != 1 else ''})"
 
     def silent(self, today: dt.date) -> bool:
         """Whether it waits on a reply that has not come for :data:`SILENT_DAYS` days."""

@@ -71,9 +71,9 @@ def record(
 ) -> Reflection:
     """The reflection with its feedback updated; text without a status means it arrived.
 
-    Nothing already recorded is lost: new text is added after earlier text, dates
-    already set stay unless ``on`` is given, and feedback already received is not
-    turned back into "requested".
+    Nothing already recorded is lost: new text is added after earlier text (with its
+    source, when it is another person's), dates already set stay unless ``on`` is given,
+    and feedback already received is not turned back into "requested".
     """
     current = reflection.feedback
     if status is None and text is None and source is None:
@@ -90,10 +90,13 @@ def record(
         update["requested_on"] = day
     elif status == FeedbackStatus.RECEIVED and (on or current.received_on is None):
         update["received_on"] = day
+    earlier = current.text or ""
+    another = bool(source and current.source and source.strip().casefold() not in current.source.casefold())
     if source is not None:
-        update["source"] = source
+        # A second person's feedback adds to the first's: both named, each text with its source.
+        update["source"] = f"{current.source}; {source}" if another and earlier.strip() else source
     if text is not None:
-        earlier = current.text or ""
-        update["text"] = text if not earlier.strip() or text in earlier else f"{earlier}\n\n{text}"
+        said = f"{source}: {text}" if another and earlier.strip() else text
+        update["text"] = text if not earlier.strip() or text in earlier else f"{earlier}\n\n{said}"
     feedback = current.model_copy(update=update)
     return reflection.model_copy(update={"feedback": feedback})

@@ -38,13 +38,14 @@ def edit(
     def keep(new: str):  # type: ignore[no-untyped-def]
         return drafts.keep_again(kept, new, original) if kept else journal.save_draft(path.stem, new, base=original)
 
-    edited = edit_until_valid(app, text, lambda t: fileformat.loads(t, edited_copy(path)), keep, journal.own_dir(journal.drafts))
-    if edited is None:  # unchanged: is it valid? (its problems, if not, and nothing is saved)
-        fileformat.loads(text, edited_copy(path) if kept else path)
-        if kept is None:
-            app.note(f"No changes to {path.stem}.")
-            return
-    saved = journal.replace_text(path, edited[0] if edited else text, original)
+    edited = edit_until_valid(
+        app, text, lambda t: fileformat.loads(t, edited_copy(path)), keep, journal.own_dir(journal.drafts), unchanged_is_none=kept is None
+    )
+    if edited is None:  # unchanged: is it valid? (its problems, if not)
+        fileformat.loads(text, path)
+        app.note(f"No changes to {path.stem}.")
+        return
+    saved = journal.replace_text(path, edited[0], original)
     if kept:
         drafts.remove([kept])
     if saved != path:

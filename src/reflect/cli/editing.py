@@ -71,16 +71,18 @@ def edited_copy(path: Path) -> Path:
 
 
 def edit_until_valid(
-    app: Application, text: str, parse: Callable[[str], T], keep_draft: Callable[[str], Path], workdir: Path
+    app: Application, text: str, parse: Callable[[str], T], keep_draft: Callable[[str], Path], workdir: Path,
+    unchanged_is_none: bool = True,
 ) -> tuple[str, T] | None:
-    """Edit until ``parse`` accepts the text; None if the user changed nothing.
+    """Edit until ``parse`` accepts the text; None if the user changed nothing (with
+    ``unchanged_is_none``; a draft taken up is to be saved even unchanged).
 
     On giving up, the text is kept as a draft and :class:`ReflectError` is raised.
     """
     original = text
     while True:
         text = run_editor(app, text, workdir)
-        if text == original:
+        if text == original and unchanged_is_none:
             return None
         try:
             return text, parse(_utf8(text))

@@ -51,11 +51,12 @@ class Session:
 
     def keep(self) -> None:
         """Keep the answers as a draft if they changed since the last time (before every question)."""
-        snapshot = repr((self.step, self.answers))
+        pending = next(iter(self.ask.offer.items()), ("", ""))  # a line typed before a stop, not yet entered
+        snapshot = repr((self.step, self.answers, pending))
         if snapshot == self._kept or not self.answers:
             return
         noted = self.keeper.fallback
-        self.keeper.keep(self.answers, self.step)
+        self.keeper.keep(self.answers, self.step, *pending)
         self._kept = snapshot
         if self.keeper.path is None and not self._warned:
             self._warned = True

@@ -73,15 +73,24 @@ class Asker:
         #: A default for the question with this label: what was typed on its line before a Ctrl-C.
         self.offer: dict[str, str] = {}
 
-    def _line(self, prompt: str) -> str:
+    def _line(self, prompt: str, prefill: str = "") -> str:
         """One line from the terminal. With readline (where Python has it) the line can be edited,
-        and what was typed before Ctrl-C can be read back (see :func:`_typed_so_far`)."""
-        import os
-        import re
-
+        starts with ``prefill`` (a line typed before an earlier Ctrl-C, to go on with), and what
+        was typed before Ctrl-C can be read back (see :func:`_typed_so_far`)."""
         readline = _readline()
         if readline is None:
             return self.console.input(prompt)
+        if prefill:
+            readline.set_startup_hook(lambda: readline.insert_text(prefill))
+        try:
+            return self._read(prompt)
+        finally:
+            readline.set_startup_hook()
+
+    def _read(self, prompt: str) -> str:
+        import os
+        import re
+
         if os.environ.get("TERM", "dumb") in {"", "dumb"}:
             # A dumb terminal makes readline scroll a long prompt sideways, out of sight: show it
             # whole, leaving readline only the closing ": " (with no prompt it ends no line on Enter).
@@ -92,9 +101,9 @@ class Asker:
         # readline must know which characters take no room on screen, to wrap long answers right.
         return input(re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", captured.get()))
 
-    def _raw(self, label: str, hint: str = "", again: bool = False) -> str:
+    def _raw(self, label: str, hint: str = "", again: bool = False, prefill: str = "") -> str:
         """One answer; ``again``: the same question asked again (after an answer it could not
-        read), which is not one more question for "back" to count."""
+        read), which is not one more question for "back" to count; ``prefill``: the line's start."""
         from rich.markup import escape
 
         if self.before is not None:
@@ -103,7 +112,7 @@ class Asker:
             self.asked += 1
         prompt = f"[bold]{escape(label)}[/bold]" + (f" [dim]{escape(hint)}[/dim]" if hint else "") + ": "
         try:
-            answer = self._line(prompt).strip()
+            answer = self._line(prompt, prefill).strip()
         except (EOFError, KeyboardInterrupt):
             self.console.print()
             raise Stopped("stopped: nothing was saved", label, _typed_so_far()) from None
@@ -117,17 +126,22 @@ class Asker:
 
         With a default, ``-`` clears an optional answer.
         """
-        offered = self.offer.pop(label, None)
-        default = offered or default
+        # A line typed before an earlier Ctrl-C: on the line again to go on with, where the
+        # terminal allows it, else the default; kept in the draft until it is answered.
+        offered = self.offer.get(label)
+        prefill = offered if offered and _readline() is not None else ""
+        default = (offered if not prefill else None) or default
         shown = f"{hint} [{_short(default)}]" if default else hint
         again = False
         while True:
             try:
-                answer = self._raw(label, shown.strip(), again)
-            except Stopped as stop:  # stopped again before entering what the last stop kept: keep it still
-                if offered and stop.typed != offered:  # with anything new typed after it
+                answer = self._raw(label, shown.strip(), again, prefill if not again else "")
+            except Stopped as stop:  # stopped again before entering it: keep it still
+                if offered and not prefill and stop.typed != offered:  # with anything new typed after it
                     stop.typed = f"{offered} {stop.typed}".strip()
+                stop.typed = stop.typed or offered or ""
                 raise
+            self.offer.pop(label, None)
             again = True
             if answer == CLEAR and default and not required:
                 return None

@@ -29,7 +29,11 @@ def offer_suggestions(app: Any, entry: Any) -> None:
         except (EOFError, KeyboardInterrupt):
             app.note("\nThemes left to decide: reflect review")
             return
-        dismiss = [found[int(a) - 1] for a in answer if a.isdigit() and 0 < int(a) <= len(found)]
+        wrong = [a for a in answer if a.isdigit() and not 0 < int(a) <= len(found)]
+        if wrong:  # a typo must not confirm every theme: ask again
+            app.warn(f"no theme numbered {', '.join(wrong)}: " + (f"the numbers go from 1 to {len(found)}" if found else "there is none to dismiss"))
+            continue
+        dismiss = [found[int(a) - 1] for a in answer if a.isdigit()]
         added = [a for a in answer if not a.isdigit()]
         try:
             decider.check_themes(added)

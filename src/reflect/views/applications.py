@@ -20,7 +20,8 @@ def application_block(app: Application, today: dt.date) -> Group:
     days = (today - app.last_contact(today)).days
     head = Text.assemble(Text(neutral(app.company), style="bold"), " \u00b7 ", Text(neutral(app.role), style="bold"))
     status = Text(app.status(today), style=OUTCOME_STYLE.get(app.outcome.value, ""))
-    status.append(f"  last contact {days} day{'s' if days != 1 else ''} ago" if days >= 0 else "", style="dim")
+    when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+    status.append(f"  last contact {when}" if days >= 0 else "", style="dim")
     lines = [head, indented(status, 2)]
     for number, entry in enumerate(app.rounds, 1):
         lines.append(Fitted(lambda width, number=number, entry=entry: _round_line(number, entry, width)))
