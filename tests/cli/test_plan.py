@@ -194,3 +194,14 @@ def test_json_on_a_terminal_escapes_bidi_overrides_too(log):
     child.expect(pexpect.EOF)
     assert "Ev\\u202eil Corp" in child.before
     assert "\u202e" not in child.before
+
+
+def test_a_theme_seen_in_one_interview_is_named_apart_as_not_yet_planned(reflect, log):
+    log("Acme", "Dev", "2026-11-01", "--went-wrong", "I rambled on every answer", "--went-wrong", "I was so nervous my hands shook")
+    log("Globex", "Dev", "2026-11-10", "--went-wrong", "I froze and my voice shook")
+    out = reflect("plan").stdout
+    assert "1. Nerves and confidence" in out
+    assert "Seen in one interview so far, planned if it comes back: " in out and "Conciseness" in out.split("Seen in one")[1]
+    data = json.loads(reflect("plan", "--json").stdout)
+    assert "Conciseness" in data["seen_once"] and "Nerves and confidence" not in data["seen_once"]
+    assert "Seen in one interview so far" in reflect("plan", "--markdown").stdout

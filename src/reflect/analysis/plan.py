@@ -155,6 +155,8 @@ class Plan:
     chases: list[Chase] = field(default_factory=list)
     checklist: list[str] = field(default_factory=list)
     message: str | None = None
+    #: Themes found in one interview only: not planned until they come back (labels).
+    seen_once: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -164,6 +166,7 @@ class Plan:
             "focus": [f.to_json() for f in self.focus],
             "feedback_to_chase": [c.to_json() for c in self.chases],
             "checklist": self.checklist,
+            "seen_once": self.seen_once,
         }
 
 
@@ -206,12 +209,14 @@ def build_plan(
     top: int = DEFAULT_TOP,
     chase_days: int = 7,
     match_text: Callable[[str], set[str]] | None = None,
+    seen_once: Sequence[str] = (),
 ) -> Plan:
     """The plan for today. Adds new focus areas and actions to ``state`` (in place), never
-    removes or changes progress already there."""
+    removes or changes progress already there. ``seen_once``: the labels of themes found in
+    one interview only, said apart so that the user knows why they are not planned."""
     from reflect.analysis.feedback import to_chase
 
-    plan = Plan(today=today, analysed=len(entries))
+    plan = Plan(today=today, analysed=len(entries), seen_once=list(seen_once))
     plan.chases = to_chase(entries, today=today, chase_days=chase_days)
     plan.checklist = checklist(entries)
     if len(entries) < MIN_INTERVIEWS:
@@ -557,11 +562,11 @@ def focus_inputs_from_report(report: Any, taxonomy: Any = None) -> list[FocusInp
 
 def theme_inputs(
     entries: Sequence[Entry], scans: dict[str, Any], taxonomy: Any, today: dt.date
-) -> list[FocusInput]:
+) -> tuple[list[FocusInput], list[str]]:
     """The plan's inputs: the theme engine's report over the entries, from each
     reflection's scan by id (see ``reflect.summaries.journal_themes``; a missing one is
-    computed with ``taxonomy``)."""
+    computed with ``taxonomy``), and the labels of the themes seen in one interview only."""
     from reflect.analysis.themes import analyse
 
     report = analyse(entries, taxonomy, min_count=MIN_INTERVIEWS, today=today, scans=scans)
-    return focus_inputs_from_report(report, taxonomy)
+    return focus_inputs_from_report(report, taxonomy), [r.label for r in report.others]

@@ -69,10 +69,12 @@ def _current(app, entries, top: int, state=None):  # type: ignore[no-untyped-def
     if len(entries) < 2:
         return build_plan(entries, [], state or load_plan(journal), today=today, chase_days=settings.feedback_chase_days)
     found = journal_themes(journal, settings.themes, cache, str(config_file()))
-    inputs, match_text = theme_inputs(entries, found.scans, found.taxonomy, today), found.match_text
+    (inputs, once), match_text = theme_inputs(entries, found.scans, found.taxonomy, today), found.match_text
 
     def build(target):
-        return build_plan(entries, inputs, target, today=today, top=top, chase_days=settings.feedback_chase_days, match_text=match_text)
+        return build_plan(
+            entries, inputs, target, today=today, top=top, chase_days=settings.feedback_chase_days, match_text=match_text, seen_once=once
+        )
 
     return build(state) if state is not None else update_plan(journal, build)
 

@@ -74,6 +74,9 @@ def plan_view(plan: Plan) -> Group:
             parts.append(indented(Text("Rehearse", style="bold cyan"), 3))
             for q in focus.questions:
                 parts.append(_bullet(_t(q["text"]) + _t(f"  ({q['company']}, {q['date']})", "dim")))
+    if plan.seen_once:
+        parts.append(Text(""))
+        parts.append(Text(f"Seen in one interview so far, planned if it comes back: {neutral(', '.join(plan.seen_once))}", style="dim"))
     if plan.chases:
         parts.append(Text(""))
         parts.append(Text("Feedback to chase", style="bold"))
@@ -119,6 +122,8 @@ def plan_markdown(plan: Plan) -> str:
             lines += ["**Rehearse**", ""]
             lines += [f"- {md(q['text'])} ({md(q['company'])}, {q['date']})" for q in focus.questions]
             lines.append("")
+    if plan.seen_once:
+        lines += [f"Seen in one interview so far, planned if it comes back: {md(', '.join(plan.seen_once))}.", ""]
     if plan.chases:
         lines += ["## Feedback to chase", ""]
         for chase in plan.chases:
