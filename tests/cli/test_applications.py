@@ -185,3 +185,17 @@ def test_last_contact_reads_today_and_yesterday_in_words(reflect):
     assert reflect("log", "--company", "Globex", "--role", "Dev", "--date", (today - dt.timedelta(days=1)).isoformat()).exit_code == 0
     out = reflect("applications").stdout
     assert "last contact today" in out and "last contact yesterday" in out and "0 days" not in out
+
+
+def test_today_lists_the_next_steps_noted_in_the_last_two_weeks(reflect):
+    import datetime as dt
+
+    today = dt.date.today()
+    recent, old = (today - dt.timedelta(days=2)).isoformat(), (today - dt.timedelta(days=30)).isoformat()
+    assert reflect("log", "--company", "Tide", "--role", "Dev", "--date", recent, "--outcome", "offer", "--next-step", "Negotiate the offer").exit_code == 0
+    assert reflect("log", "--company", "Old", "--role", "Dev", "--date", old, "--next-step", "Long forgotten").exit_code == 0
+    out = reflect("today").stdout
+    assert "Your next steps" in out and f"Negotiate the offer (Tide, {recent})" in out
+    assert "Long forgotten" not in out
+    steps = json.loads(reflect("today", "--json").stdout)["next_steps"]
+    assert [s["text"] for s in steps] == ["Negotiate the offer"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reflect.analysis.feedback import Chase, to_chase
 from reflect.errors import UsageError
@@ -209,6 +209,10 @@ def pass_rates(applications: Sequence[Application]) -> list[StageRate]:
     return [StageRate(stage, *row) for stage, row in counts.items()]
 
 
+STEPS_DAYS = 14  # next steps noted in the last two weeks are still today's business
+MAX_STEPS = 5
+
+
 @dataclass
 class Agenda:
     """What ``reflect today`` shows."""
@@ -219,6 +223,7 @@ class Agenda:
     chases: list[Chase]
     reviews: list[tuple[str, dt.date]]  # (theme, review day) due now
     drills_due: int
+    steps: list[tuple[Entry, str]] = field(default_factory=list)  # next steps noted lately, newest first
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -228,6 +233,9 @@ class Agenda:
             "feedback_to_chase": [c.to_json() for c in self.chases],
             "reviews_due": [{"theme": t, "review_on": d.isoformat()} for t, d in self.reviews],
             "drills_due": self.drills_due,
+            "next_steps": [
+                {"text": text, "id": e.id, "company": e.reflection.company, "date": e.reflection.date.isoformat()} for e, text in self.steps
+            ],
         }
 
 
@@ -245,7 +253,9 @@ def agenda(entries: Sequence[Entry], today: dt.date, chase_days: int, plan_state
         due = review_date(focus.planned_on, today)
         if (due - today).days <= 1:
             reviews.append((focus.theme, due))
-    return Agenda(today, upcoming, waiting, to_chase(past, today, chase_days), reviews, drills_due)
+    recent = sorted((e for e in past if (today - e.reflection.date).days <= STEPS_DAYS), key=lambda e: (e.reflection.date, e.id), reverse=True)
+    steps = [(e, text) for e in recent for text in e.reflection.next_steps][:MAX_STEPS]
+    return Agenda(today, upcoming, waiting, to_chase(past, today, chase_days), reviews, drills_due, steps)
 
 
 

@@ -8,9 +8,9 @@ from reflect.cli.options import Json
 
 
 def today(ctx: typer.Context, json_output: Json = False) -> None:
-    """What to do next, on one screen: the next interview (and its brief), applications
-    waiting on a reply, feedback to chase, plan areas due for review and questions due
-    for drill.
+    """What to do next, on one screen: the next interview (and its brief), your recent
+    next steps, applications waiting on a reply, feedback to chase, plan areas due for
+    review and questions due for drill.
 
     An interview logged with a date still to come counts as upcoming.
 

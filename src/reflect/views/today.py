@@ -61,6 +61,9 @@ def today_view(todo: Agenda, brief: Brief | None = None) -> Group:
         r = nxt.reflection
         stage = f", {r.stage}" if r.stage else ""
         section("Next interview", [_item(f"{r.company}, {r.role} on {r.date.isoformat()}{stage}"), *_brief_lines(brief, nxt)])
+    section("Your next steps", [
+        _item(f"{text} ({e.reflection.company}, {e.reflection.date.isoformat()})") for e, text in todo.steps
+    ])  # fmt: skip
     section("Waiting on a reply", [
         _item(f"{a.company}, {a.role}: {a.status(todo.today)}", f"reflect outcome {a.latest.id} OUTCOME") for a in todo.waiting
     ])  # fmt: skip
