@@ -347,6 +347,28 @@ def keep_again(draft: Kept, text: str, base: bytes) -> Path:
     return draft.path
 
 
+ANSWER_TO = "# Your answer to: "
+"""The first line of a drill answer's draft: the question it answers."""
+
+
+def kept_answer(journal: Journal, ident: str, question: str) -> tuple[Path, str] | None:
+    """A drill answer to ``question`` (of reflection ``ident``) typed in a session that was
+    stopped, and its text: the newest, to be offered back the next time it is drilled."""
+    try:
+        names = sorted((n for n in os.listdir(journal.drafts) if n.startswith(f"{ident}-answer-")), reverse=True)
+    except OSError:
+        return None
+    for name in names:
+        path = journal.drafts / name
+        try:
+            first, _, rest = path.read_text(encoding="utf-8").partition("\n")
+        except (OSError, ValueError):
+            continue
+        if first == f"{ANSWER_TO}{question}" and rest.strip():
+            return path, rest.strip()
+    return None
+
+
 def remove(drafts: list[Kept]) -> list[Path]:
     """Remove drafts for good; returns those removed (one gone meanwhile is skipped)."""
     removed = []

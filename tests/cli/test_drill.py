@@ -205,10 +205,25 @@ def test_replacing_a_better_answer_keeps_the_old_file_in_drafts(reflect, log, da
 def test_an_answer_typed_then_stopped_before_its_rating_is_kept_as_a_draft(reflect, stumped, data_dir):
     child = _spawn(data_dir)
     child.expect(r"Question 1 of 3")
+    question = list(QUESTIONS.values())[child.expect([re.escape(q) for q in QUESTIONS.values()])]
     child.expect("Your answer")
     child.sendline("Start from the read path, then shard by key")
     _ctrl_c_at(child, "How well did you answer", "kept in")
     (draft,) = (data_dir / "drafts").glob("*-answer-*.toml")
-    assert draft.read_text() == "Start from the read path, then shard by key\n"
+    assert draft.read_text() == f"# Your answer to: {question}\nStart from the read path, then shard by key\n"
     (row,) = json.loads(reflect("drafts", "--json").stdout)
     assert row["kind"] == "answer" and row["path"] == str(draft)
+
+    again = _spawn(data_dir)  # the next session offers it back, on the line, to go on with
+    again.expect(re.escape(question))
+    again.expect("Your answer.*: Start from the read path, then shard by key")
+    again.sendline(" and cache hot keys")
+    again.expect("How well did you answer")
+    again.sendline("3")
+    again.expect("Save what you typed")
+    again.sendline("n")
+    again.expect(r"Question 2 of 3")
+    again.sendintr()
+    again.expect(pexpect.EOF)
+    again.close()
+    assert not draft.exists()  # answered now: the draft is done with

@@ -63,8 +63,9 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
     if not schedule.due:
         _nothing_due(app, schedule)
         return
-    from reflect.state import record_drill_rating
     from reflect.cli.prompts import Asker
+    from reflect.drafts import kept_answer
+    from reflect.state import record_drill_rating
     from reflect.errors import Cancelled
     from reflect.views import drill as view
 
@@ -74,12 +75,14 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
     rated = []
     stopped = False
     unsaved: tuple[Card, str] | None = None  # an answer typed, not yet saved nor declined
+    earlier = None
     console.print("Answer aloud or type, then rate yourself. Ctrl-C stops; ratings given and answers typed are kept.", style="dim")
     try:
         for number, card in enumerate(cards, 1):
             console.print()
             console.print(view.question(card, number, len(cards)))
-            typed = _answer(ask, console, card)
+            earlier = kept_answer(journal, card.sources[0].id, card.text)  # typed in a session stopped before
+            typed = _answer(ask, console, card, earlier[1] if earlier else "")
             unsaved = (card, typed) if typed else None
             if card.better_answer:
                 console.print(view.better_answer(card))
@@ -90,12 +93,16 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
             if typed and ask.yes(_save_label(card)):
                 _save_better_answer(app, card, typed)
             unsaved = None
+            if earlier:  # answered now: the earlier draft of it is done with
+                earlier[0].unlink(missing_ok=True)
     except Cancelled as stop:
         stopped = True
         line = getattr(stop, "typed", "")  # typed on the answer's line, not yet entered
         unsaved = unsaved or ((card, line) if line and getattr(stop, "label", "") == "Your answer" else None)
     if unsaved:
         _keep_answer(app, *unsaved)
+        if earlier and unsaved[0] is card:  # kept anew: the earlier draft is in it
+            earlier[0].unlink(missing_ok=True)
     console.print()
     console.print(view.summary(rated, schedule.today, stopped))
 
@@ -103,21 +110,24 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
 def _keep_answer(app: Application, card: Card, typed: str) -> None:
     """An answer typed but neither saved nor declined: a draft, or where none can be written,
     the answer itself on the screen to copy."""
+    from reflect.drafts import ANSWER_TO
     from reflect.errors import ReflectError
 
     try:
-        draft = app.journal.save_draft(f"{card.sources[0].id}-answer", typed + "\n")
+        draft = app.journal.save_draft(f"{card.sources[0].id}-answer", f"{ANSWER_TO}{card.text}\n{typed}\n")
     except (OSError, ReflectError) as error:
         app.note(f"What you typed could not be kept ({getattr(error, 'message', None) or error}); here it is to copy:\n{typed}")
         return
     app.note(f"What you typed is kept in {draft} (`reflect drafts` lists it)")
 
 
-def _answer(ask, console, card: Card) -> str | None:  # type: ignore[no-untyped-def]
+def _answer(ask, console, card: Card, earlier: str = "") -> str | None:  # type: ignore[no-untyped-def]
+    """The answer typed (None if said aloud); ``earlier``: one typed before, back on the line."""
     from reflect.views import drill as view
 
     while True:
-        answer = ask._raw("Your answer", "type it, or say it aloud and press Enter; b shows your better answer")
+        answer = ask._raw("Your answer", "type it, or say it aloud and press Enter; b shows your better answer", prefill=earlier)
+        earlier = ""
         if answer.lower() != "b":
             return answer or None
         console.print(view.better_answer(card))
