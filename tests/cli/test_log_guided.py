@@ -430,3 +430,15 @@ def test_a_kept_line_stays_in_the_draft_while_it_is_offered_again_even_if_reflec
     again.expect(pexpect.EOF)
     (draft,) = (data_dir / "drafts").glob("log-*.toml")
     assert "I froze on the Kafka question" in draft.read_text()
+
+
+def test_a_questions_hint_is_set_apart_from_it_in_brackets(tmp_path):
+    child = _spawn(tmp_path)
+    for text in ["Acme", "Dev", "", ""]:
+        child.expect(PROMPT)
+        child.sendline(text)
+    child.expect(r"Outcome so far \(pending/advanced/offer/rejected/withdrew/ghosted\)\s+\[pending\]: $")
+    child.sendline("")
+    child.expect(r"What went wrong \(weak answers, shaky moments; Enter to skip\): $")
+    child.sendintr()
+    child.expect(pexpect.EOF)

@@ -126,7 +126,7 @@ def _answer(ask, console, card: Card, earlier: str = "") -> str | None:  # type:
     from reflect.views import drill as view
 
     while True:
-        answer = ask._raw("Your answer", "type it, or say it aloud and press Enter; b shows your better answer", prefill=earlier)
+        answer = ask._raw("Your answer", "(type it, or say it aloud and press Enter; b shows your better answer)", prefill=earlier)
         earlier = ""
         if answer.lower() != "b":
             return answer or None

@@ -350,7 +350,7 @@ def review(s: Session) -> None:
         s.console.print()
         s.console.print(summary(rows, len(ESSENTIALS), offer_deeper=not deeper))
         try:
-            answer = s.ask._raw("Save it", "Enter saves \u00b7 d more detail \u00b7 a number changes it \u00b7 < back").lower()
+            answer = s.ask._raw("Save it", "(Enter saves \u00b7 d more detail \u00b7 a number changes it \u00b7 < back)").lower()
         except Back:
             steps = DEEPER if deeper else ESSENTIALS
             walk(s, steps, len(steps) - 1)

@@ -131,7 +131,8 @@ class Asker:
         offered = self.offer.get(label)
         prefill = offered if offered and _readline() is not None else ""
         default = (offered if not prefill else None) or default
-        shown = f"{hint} [{_short(default)}]" if default else hint
+        # The hint in brackets of its own, so that it never reads as part of the question.
+        shown = (f"({hint})" if hint else "") + (f" [{_short(default)}]" if default else "")
         again = False
         while True:
             try:
