@@ -65,8 +65,8 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
         return
     from reflect.cli.prompts import Asker
     from reflect.drafts import kept_answer
-    from reflect.state import record_drill_rating
     from reflect.errors import Cancelled
+    from reflect.state import record_drill_rating
     from reflect.views import drill as view
 
     journal, console = app.journal, app.out

@@ -138,8 +138,8 @@ class Asker:
             try:
                 answer = self._raw(label, shown.strip(), again, prefill if not again else "")
             except Stopped as stop:  # stopped again before entering it: keep it still
-                if offered and not prefill and stop.typed != offered:  # with anything new typed after it
-                    stop.typed = f"{offered} {stop.typed}".strip()
+                if offered and not prefill and stop.typed not in ("", offered):
+                    stop.typed = f"{offered} {stop.typed}"  # with what was typed after it
                 stop.typed = stop.typed or offered or ""
                 raise
             self.offer.pop(label, None)

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from reflect.models import Reflection
 from reflect.models.entry import Entry
+from reflect.views.layout import Unbroken
 from reflect.views.safe import neutral
 from reflect.vocab import FeedbackStatus, Outcome
 
@@ -43,10 +44,9 @@ def summary(rows: list[tuple[int, str, str]], essentials: int, *, offer_deeper: 
 
 def saved(entry: Entry, mantras: list[str], turn: int = 0, command: str = "reflect") -> Group:
     """``Saved <id>``, and after a rejection or a silence a humane word, the user's mantras and one next step."""
-    parts = [
-        # The id and the path whole, never broken mid-word, so that they can be copied.
-        Text(f"Saved {neutral(entry.id)}", style="bold green", no_wrap=True, overflow="ignore"),
-        Text(f"  {neutral(str(entry.path))}", style="dim", no_wrap=True, overflow="ignore"),
+    parts: list[Text | Unbroken] = [  # the id, the path and the command whole, to be copied
+        Unbroken(f"Saved {neutral(entry.id)}", "bold green"),
+        Unbroken(neutral(str(entry.path)), "dim", indent=2),
     ]
     facts = _facts(entry.reflection)
     if facts:
@@ -55,8 +55,7 @@ def saved(entry: Entry, mantras: list[str], turn: int = 0, command: str = "refle
         lines = acknowledgement(entry, mantras, turn, command)
         parts.append(Text())
         parts += [Text(neutral(line)) for line in lines[:-1]]
-        # The command on a line of its own, never broken, so that it can be copied as it is.
-        parts.append(Text(f"  {neutral(lines[-1])}", style="bold", no_wrap=True, overflow="ignore"))
+        parts.append(Unbroken(neutral(lines[-1]), "bold", indent=2))
     return Group(*parts)
 
 
