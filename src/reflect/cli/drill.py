@@ -99,17 +99,15 @@ def _session(app: Application, schedule, count: int) -> None:  # type: ignore[no
         stopped = True
         line = getattr(stop, "typed", "")  # typed on the answer's line, not yet entered
         unsaved = unsaved or ((card, line) if line and getattr(stop, "label", "") == "Your answer" else None)
-    if unsaved:
-        _keep_answer(app, *unsaved)
-        if earlier and unsaved[0] is card:  # kept anew: the earlier draft is in it
-            earlier[0].unlink(missing_ok=True)
+    if unsaved and _keep_answer(app, *unsaved) and earlier and unsaved[0] is card:
+        earlier[0].unlink(missing_ok=True)  # kept anew, with the earlier draft's words in it
     console.print()
     console.print(view.summary(rated, schedule.today, stopped))
 
 
-def _keep_answer(app: Application, card: Card, typed: str) -> None:
-    """An answer typed but neither saved nor declined: a draft, or where none can be written,
-    the answer itself on the screen to copy."""
+def _keep_answer(app: Application, card: Card, typed: str) -> bool:
+    """An answer typed but neither saved nor declined: a draft (True), or where none can be
+    written, the answer itself on the screen to copy (False)."""
     from reflect.drafts import ANSWER_TO
     from reflect.errors import ReflectError
 
@@ -117,8 +115,9 @@ def _keep_answer(app: Application, card: Card, typed: str) -> None:
         draft = app.journal.save_draft(f"{card.sources[0].id}-answer", f"{ANSWER_TO}{card.text}\n{typed}\n")
     except (OSError, ReflectError) as error:
         app.note(f"What you typed could not be kept ({getattr(error, 'message', None) or error}); here it is to copy:\n{typed}")
-        return
+        return False
     app.note(f"What you typed is kept in {draft} (`reflect drafts` lists it)")
+    return True
 
 
 def _answer(ask, console, card: Card, earlier: str = "") -> str | None:  # type: ignore[no-untyped-def]
